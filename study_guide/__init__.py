@@ -1,0 +1,1 @@
+"""Spotify Interview Study Guides: data model, loader and site rendering."""

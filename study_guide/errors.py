@@ -1,0 +1,45 @@
+"""Data problems, reported as `file:line: field.path: what was expected`.
+
+Every mistake in data/ ends in a `GuideDataError` listing all problems found in one
+pass, so a maintainer fixes them together instead of one per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """('rounds', 2, 'duration') -> 'rounds[2].duration'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    line: int | None
+    loc: Loc
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        return f"{where}: {format_loc(self.loc)}: {self.message}"
+
+
+class GuideDataError(Exception):
+    """Raised when data/ cannot be turned into a valid guide."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (str(p.file), p.line or 0))
+        count = len(self.problems)
+        header = f"{count} problem{'s' if count != 1 else ''} in the guide data:"
+        super().__init__("\n".join([header, *(f"  {p}" for p in self.problems)]))

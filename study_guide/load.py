@@ -1,0 +1,214 @@
+"""Turn data/ into one validated `Guide`, or a `GuideDataError` naming every problem.
+
+Layout (one entity type per place):
+    data/company.yaml        Company
+    data/sources.yaml        {sources: [Source]}
+    data/frameworks.yaml     {frameworks: [Framework]}
+    data/glossary.yaml       {terms: [GlossaryTerm]}
+    data/roles/<id>.yaml     Role, file name == id
+    data/topics/<id>.yaml    Topic, file name == id
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import crossref
+from .errors import GuideDataError, Loc, Problem
+from .model import ID_PATTERN, Company, Framework, GlossaryTerm, Guide, Role, Source, Topic
+from .yaml_source import YamlFile, read_yaml
+
+
+class _Listing(BaseModel):
+    model_config = {"extra": "forbid"}
+
+
+class SourcesFile(_Listing):
+    sources: list[Source]
+
+
+class FrameworksFile(_Listing):
+    frameworks: list[Framework]
+
+
+class GlossaryFile(_Listing):
+    terms: list[GlossaryTerm]
+
+
+# file (relative to data/) or folder glob -> model of one file
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "company.yaml": Company,
+    "sources.yaml": SourcesFile,
+    "frameworks.yaml": FrameworksFile,
+    "glossary.yaml": GlossaryFile,
+}
+FOLDERS: dict[str, type[BaseModel]] = {"roles": Role, "topics": Topic}
+
+
+def load_guide(data_dir: Path) -> Guide:
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    parsed: dict[str, Any] = {}
+    files: dict[Path, YamlFile] = {}
+
+    def validate(path: Path, model: type[BaseModel]) -> Any:
+        shown = _display_path(path, data_dir)
+        try:
+            source = read_yaml(path, shown)
+        except GuideDataError as exc:
+            problems.extend(exc.problems)
+            return None
+        files[shown] = source
+        if not isinstance(source.data, dict):
+            problems.append(Problem(shown, 1, (), f"expected a mapping of keys for a {model.__name__}"))
+            return None
+        try:
+            return model.model_validate(source.data)
+        except ValidationError as exc:
+            problems.extend(_problems_from(exc, source, model))
+            return None
+
+    for name, model in SINGLE_FILES.items():
+        path = data_dir / name
+        if not path.is_file():
+            problems.append(Problem(_display_path(path, data_dir), None, (), "file is missing"))
+            continue
+        parsed[name] = validate(path, model)
+
+    owners: dict[tuple[str, str], Path] = {}
+    for folder, model in FOLDERS.items():
+        items = []
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            item = validate(path, model)
+            if item is None:
+                continue
+            shown = _display_path(path, data_dir)
+            if item.id != path.stem:
+                line = files[shown].line_of(("id",))
+                problems.append(
+                    Problem(shown, line, ("id",), f"id '{item.id}' must match the file name '{path.stem}'")
+                )
+            owners[(folder, item.id)] = shown
+            items.append(item)
+        parsed[folder] = items
+
+    if problems:
+        raise GuideDataError(problems)
+
+    guide = Guide(
+        company=parsed["company.yaml"],
+        sources=parsed["sources.yaml"].sources,
+        frameworks=parsed["frameworks.yaml"].frameworks,
+        glossary=parsed["glossary.yaml"].terms,
+        roles=parsed["roles"],
+        topics=parsed["topics"],
+    )
+    located = crossref.check(guide, _Locator(data_dir, files, owners))
+    if located:
+        raise GuideDataError(located)
+    return guide
+
+
+class _Locator:
+    """Maps an item of the guide back to its file and line, for cross-reference problems."""
+
+    def __init__(self, data_dir: Path, files: dict[Path, YamlFile], owners: dict[tuple[str, str], Path]):
+        self._data_dir = data_dir
+        self._files = files
+        self._owners = owners
+
+    def problem(self, where: tuple[str, str | None], loc: Loc, message: str) -> Problem:
+        """where: ("roles", role_id) / ("topics", topic_id) / ("sources.yaml", None) ..."""
+        folder, item_id = where
+        if item_id is None:
+            shown = _display_path(self._data_dir / folder, self._data_dir)
+            file_loc = (_LISTING_KEYS[folder], *loc) if folder in _LISTING_KEYS else loc
+        else:
+            shown = self._owners[(folder, item_id)]
+            file_loc = loc
+        source = self._files.get(shown)
+        line = source.line_of(file_loc) if source else None
+        return Problem(shown, line, file_loc, message)
+
+
+_LISTING_KEYS = {"sources.yaml": "sources", "frameworks.yaml": "frameworks", "glossary.yaml": "terms"}
+
+
+def _display_path(path: Path, data_dir: Path) -> Path:
+    # Show paths as a maintainer types them: data/roles/x.yaml, not an absolute path.
+    try:
+        return Path(data_dir.name) / path.relative_to(data_dir)
+    except ValueError:
+        return path
+
+
+def _problems_from(exc: ValidationError, source: YamlFile, model: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+        problems.append(Problem(source.path, source.line_of(loc), loc, _explain(error, loc, model)))
+    return problems
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic adds type names such as 'function-after[...]' to locations inside unions.
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "none"})
+
+
+def _explain(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        did_you_mean = f" (did you mean '{hint[0]}'?)" if hint else ""
+        return f"unknown key '{loc[-1]}'{did_you_mean}; allowed keys: {', '.join(allowed)}"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"got {error['input']!r}; expected one of {expected}"
+    if kind == "string_pattern_mismatch":
+        if error.get("ctx", {}).get("pattern") == ID_PATTERN:
+            return f"got {error['input']!r}; expected a kebab-case id (lowercase letters, digits, single hyphens)"
+        return f"got {error['input']!r}; {error['msg'][0].lower()}{error['msg'][1:]}"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    got = error.get("input")
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"{message[0].lower()}{message[1:]} (got {type(got).__name__} {got!r})"
+    return message[0].lower() + message[1:]
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The pydantic model class that describes the mapping at `loc`, if any."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Optional[X] -> X (list[X] is kept for the index step)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(options[0]) if len(options) == 1 else annotation
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation

@@ -1,0 +1,336 @@
+"""The validated data model: one class per entity a candidate meets in the guide.
+
+Every model forbids unknown keys, so a typo such as `titel` is an error rather than
+a silently ignored field. Cross-file checks (ids unique, references resolve) live
+in `crossref.py`; this module only says what one well-formed item looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Stable kebab-case id: lowercase letters, digits and single hyphens."),
+]
+
+_UNSAFE_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+
+
+def _safe_markdown(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    if _UNSAFE_LINK.search(text):
+        raise ValueError("links may only use http(s), mailto or relative targets")
+    return text
+
+
+Text = Annotated[
+    str,
+    AfterValidator(_safe_markdown),
+    Field(description="Markdown text. Raw HTML is shown as text, never executed."),
+]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class SourceKind(str, Enum):
+    interview_guide = "interview-guide"
+    article = "article"
+    topic_taxonomy = "topic-taxonomy"
+
+
+class Source(Strict):
+    id: Id
+    title: str
+    kind: SourceKind
+    file: str = Field(description="File name of the source document in shared/sources/.")
+    date: str | None = Field(
+        default=None, description="Publication date or year the document gives, if any."
+    )
+    date_note: str | None = Field(
+        default=None, description="How the date was established, or why there is none."
+    )
+    covers: Text = Field(description="What the document contributes to this guide.")
+    reliability: Text | None = Field(
+        default=None, description="Caveats a candidate should weigh when reading it."
+    )
+
+
+class Cited(Strict):
+    """Any item that can name the sources it rests on."""
+
+    sources: list[Id] = Field(default_factory=list, description="Ids from data/sources.yaml.")
+
+
+class FrameworkStep(Strict):
+    name: str
+    detail: Text
+
+
+class Framework(Cited):
+    id: Id
+    name: str
+    summary: Text
+    steps: list[FrameworkStep] = Field(min_length=2)
+    when_to_use: Text
+    example: Text
+    inferred: bool = Field(
+        default=False,
+        description="True when the steps were written for this guide rather than given by a source.",
+    )
+    note: Text | None = None
+
+
+class QuestionKind(str, Enum):
+    behavioral = "behavioral"
+    technical = "technical"
+    coding = "coding"
+    system_design = "system-design"
+    product_case = "product-case"
+    culture_motivation = "culture-motivation"
+
+
+class Level(str, Enum):
+    any = "any"
+    mid = "mid"
+    senior = "senior"
+    staff = "staff"
+
+
+class Origin(str, Enum):
+    reported = "reported"
+    practice = "practice"
+
+
+class Guidance(Strict):
+    covers: list[Text] = Field(min_length=2, description="Points a strong answer covers.")
+    structure: Text = Field(description="How to structure the answer, step by step.")
+    framework: Id | None = Field(default=None, description="Id of a framework that fits.")
+    pitfalls: list[Text] = Field(min_length=1)
+    follow_ups: list[Text] = Field(min_length=1)
+    staff_signal: Text | None = Field(
+        default=None, description="What separates a Staff answer from a Senior one."
+    )
+    example: Text | None = Field(default=None, description="A short model answer or outline.")
+
+
+class Question(Cited):
+    id: Id
+    prompt: Text
+    kind: QuestionKind
+    level: Level = Level.any
+    origin: Origin = Field(
+        description="reported: a source quotes or reports it; practice: written for this guide."
+    )
+    guidance: Guidance
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Question:
+        if self.origin is Origin.reported and not self.sources:
+            raise ValueError("a reported question must list the sources that report it")
+        if self.level is Level.staff and self.guidance.staff_signal is None:
+            raise ValueError("a staff-level question needs guidance.staff_signal")
+        return self
+
+
+class Topic(Cited):
+    id: Id
+    name: str
+    description: Text
+    questions: list[Question] = Field(min_length=1)
+
+
+class Duration(Strict):
+    min: int = Field(gt=0, le=600, description="Minutes.")
+    max: int | None = Field(default=None, gt=0, le=600, description="Minutes, for a range.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Duration:
+        if self.max is not None and self.max < self.min:
+            raise ValueError("max must not be smaller than min")
+        return self
+
+    @property
+    def label(self) -> str:
+        if self.max is None or self.max == self.min:
+            return f"{self.min} min"
+        return f"{self.min}–{self.max} min"
+
+
+class RoundFormat(str, Enum):
+    phone = "phone"
+    video = "video"
+    onsite = "onsite"
+    virtual_onsite = "virtual-onsite"
+    take_home = "take-home"
+    pair_programming = "pair-programming"
+    case = "case"
+    panel = "panel"
+
+
+class Round(Cited):
+    id: Id
+    name: str
+    format: list[RoundFormat] = Field(min_length=1)
+    duration: Duration | None = Field(
+        default=None, description="Length in minutes; leave out when no source gives one."
+    )
+    duration_note: Text | None = None
+    interviewers: Text
+    what_to_expect: Text
+    tips: list[Text] = Field(min_length=1)
+    focus_topics: list[Id] = Field(min_length=1)
+    frameworks: list[Id] = Field(default_factory=list)
+    inferred: bool = Field(
+        default=False, description="True when no source gives this round; it is reasoned from others."
+    )
+    inferred_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _inference_explained(self) -> Round:
+        if self.inferred and not self.inferred_note:
+            raise ValueError("an inferred round needs inferred_note saying what it is based on")
+        return self
+
+
+class Discrepancy(Cited):
+    """Two sources (or two places in one source) that disagree."""
+
+    topic: str
+    says: list[Text] = Field(min_length=2, description="Each claim, with where it comes from.")
+    advice: Text
+
+
+class Mistake(Cited):
+    weak: Text
+    strong: Text
+    why: Text
+
+
+class FaqItem(Cited):
+    question: Text
+    answer: Text
+
+
+class Figure(Cited):
+    """A number a candidate may quote or be asked about."""
+
+    label: str
+    value: str
+    context: Text
+
+
+class Compensation(Cited):
+    as_of: str = Field(description="When the figures were published.")
+    reported_by: str = Field(description="Who collected the figures, as the source states.")
+    figures: list[Figure] = Field(min_length=1)
+    note: Text
+
+
+class WorkedExample(Cited):
+    id: Id
+    title: str
+    prompt: Text
+    answer: Text
+    code_file: str | None = Field(
+        default=None, description="Path (from the project root) of runnable code shown with the answer."
+    )
+
+
+class Signal(Cited):
+    name: str
+    description: Text
+
+
+class Process(Cited):
+    length: Text = Field(description="How long the whole loop takes, as the sources put it.")
+    summary: Text
+
+
+class Role(Cited):
+    id: Id
+    title: str
+    short_title: str = Field(max_length=40)
+    summary: Text
+    audience: Text = Field(description="Who this guide is for.")
+    process: Process
+    rounds: list[Round] = Field(min_length=1)
+    rounds_inferred: bool = Field(
+        default=False, description="True when the round structure as a whole is inferred."
+    )
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    signals: list[Signal] = Field(default_factory=list, description="What the panel weighs.")
+    key_figures: list[Figure] = Field(default_factory=list)
+    compensation: Compensation | None = None
+    checklist: list[Text] = Field(default_factory=list)
+    mistakes: list[Mistake] = Field(default_factory=list)
+    worked_examples: list[WorkedExample] = Field(default_factory=list)
+    faq: list[FaqItem] = Field(default_factory=list)
+
+
+class Product(Cited):
+    name: str
+    description: Text
+
+
+class Tool(Cited):
+    name: str
+    use: Text
+
+
+class Band(Cited):
+    name: str
+    note: Text | None = None
+
+
+class Section(Cited):
+    """A titled block of company facts."""
+
+    title: str
+    body: Text
+    points: list[Text] = Field(default_factory=list)
+
+
+class Company(Cited):
+    name: str
+    summary: Text
+    hiring_process: Section
+    bands: list[Band] = Field(min_length=1)
+    band_notes: Section
+    culture: list[Section] = Field(min_length=1)
+    work_model: Section
+    locations: list[str] = Field(min_length=1)
+    tech_stack: list[Tool] = Field(min_length=1)
+    products: list[Product] = Field(min_length=1)
+    engineering_blog: Url
+    preparation: list[Text] = Field(min_length=1)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    faq: list[FaqItem] = Field(default_factory=list)
+
+
+class GlossaryTerm(Cited):
+    term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9/&.\-]+$", max_length=20)]
+    expansion: str
+    definition: Text
+
+
+class Guide(Strict):
+    """Everything under data/, validated and cross-checked."""
+
+    company: Company
+    roles: list[Role]
+    topics: list[Topic]
+    frameworks: list[Framework]
+    sources: list[Source]
+    glossary: list[GlossaryTerm]
