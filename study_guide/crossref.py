@@ -75,6 +75,12 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
 
     topic_ids = {t.id for t in guide.topics}
     question_ids = {q.id for t in guide.topics for q in t.questions}
+    # Topics and questions share the anchor namespace of the question bank page.
+    for topic in guide.topics:
+        for q_index, question in enumerate(topic.questions):
+            if question.id in topic_ids:
+                add(("topics", topic.id), ("questions", q_index, "id"),
+                    f"question id '{question.id}' is also a topic id; anchors would clash")
     framework_ids = {f.id for f in guide.frameworks}
     source_ids = {s.id for s in guide.sources}
     used_topics: set[str] = set()

@@ -32,6 +32,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        if not self.loc:
+            return f"{where}: {self.message}"
         return f"{where}: {format_loc(self.loc)}: {self.message}"
 
 

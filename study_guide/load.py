@@ -106,7 +106,7 @@ def load_guide(data_dir: Path) -> Guide:
         sources=parsed["sources.yaml"].sources,
         frameworks=parsed["frameworks.yaml"].frameworks,
         glossary=parsed["glossary.yaml"].terms,
-        roles=parsed["roles"],
+        roles=sorted(parsed["roles"], key=lambda role: (role.order, role.title)),
         topics=parsed["topics"],
     )
     located = crossref.check(guide, _Locator(data_dir, files, owners))

@@ -262,6 +262,7 @@ class Role(Cited):
     id: Id
     title: str
     short_title: str = Field(max_length=40)
+    order: int = Field(default=100, description="Position in role lists; ties sort by title.")
     summary: Text
     audience: Text = Field(description="Who this guide is for.")
     process: Process

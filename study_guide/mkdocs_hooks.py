@@ -1,0 +1,56 @@
+"""MkDocs hooks: load the guide once per build and wire it into the site.
+
+- on_config: load and validate data/ (a data mistake stops the build with a clean
+  message), and list every role in the navigation.
+- on_files: one generated page per role file, so adding a role is one YAML file.
+- on_page_markdown: glossary abbreviations on every page (hover tooltips).
+- on_page_context: "edit this page" opens the YAML the page is built from.
+- on_post_build: guide.json and its JSON Schema at the site root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from study_guide import site
+from study_guide.errors import GuideDataError
+
+
+@event_priority(100)  # before the macros plugin, which reads the loaded guide
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        build = site.Build.load(root)
+    except GuideDataError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra[site.EXTRA_KEY] = build
+    config.nav = build.nav_with_roles(config.nav)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = site.current(config)
+    for src_uri, content in build.generated_pages():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return markdown + site.current(config).abbreviations()
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    data_source = page.meta.get("data_source")
+    if data_source:
+        page.edit_url = site.current(config).edit_url(data_source, config.repo_url)
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site.current(config).write_outputs(Path(config.site_dir))

@@ -1,0 +1,182 @@
+"""Render pages of the guide from templates/*.md.j2.
+
+Python prepares data; the templates hold all markup. Every `{{ value }}` a template
+prints passes through `escape_markdown_text` (the environment's `finalize`), so text
+from data can never become HTML or Jinja. Values built here that are already safe
+Markdown (links, nested renders, code files) are wrapped in `Markup`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import paths
+from .markdown_text import escape_markdown_text
+from .model import Guide, Question, Role, Topic
+
+KIND_LABELS = {
+    "behavioral": "Behavioral",
+    "technical": "Technical",
+    "coding": "Coding",
+    "system-design": "System design",
+    "product-case": "Product case",
+    "culture-motivation": "Culture & motivation",
+}
+FORMAT_LABELS = {
+    "phone": "Phone call",
+    "video": "Video call",
+    "onsite": "Onsite",
+    "virtual-onsite": "Virtual onsite",
+    "take-home": "Take-home",
+    "pair-programming": "Pair programming",
+    "case": "Case",
+    "panel": "Panel",
+}
+
+
+def oneline(text: str) -> str:
+    """Collapse text onto one line, for table cells, headings and summaries."""
+    return " ".join(str(text).split())
+
+
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+def plain(text: str) -> str:
+    """Markdown to plain text, for meta descriptions."""
+    return oneline(_MARKUP.sub(lambda m: m.group(1) or "", str(text)))
+
+
+class Renderer:
+    """Renders one page at a time; `page_src` is the Markdown path of the page being built."""
+
+    def __init__(self, guide: Guide, project_root: Path):
+        self.guide = guide
+        self.project_root = project_root
+        self.env = Environment(
+            loader=FileSystemLoader(project_root / "templates"),
+            undefined=StrictUndefined,
+            finalize=escape_markdown_text,
+            autoescape=False,  # output is Markdown; finalize does the escaping
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["kind_label"] = KIND_LABELS.__getitem__
+        self.env.filters["oneline"] = oneline
+        self.env.filters["plain"] = plain
+        self.env.filters["format_label"] = FORMAT_LABELS.__getitem__
+
+    # Look-ups shared by every template -------------------------------------------------
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.guide.topics}
+
+    @cached_property
+    def roles(self) -> dict[str, Role]:
+        return {role.id: role for role in self.guide.roles}
+
+    @cached_property
+    def frameworks(self):
+        return {framework.id: framework for framework in self.guide.frameworks}
+
+    @cached_property
+    def sources(self):
+        return {source.id: source for source in self.guide.sources}
+
+    @cached_property
+    def placements(self):
+        return paths.placements(self.guide)
+
+    @cached_property
+    def framework_usage(self) -> dict[str, list[tuple[Role, object]]]:
+        """framework id -> (role, round) pairs whose round lists it."""
+        usage: dict[str, list] = {framework.id: [] for framework in self.guide.frameworks}
+        for role in self.guide.roles:
+            for round_ in role.rounds:
+                for framework_id in round_.frameworks:
+                    usage[framework_id].append((role, round_))
+        return usage
+
+    @cached_property
+    def topic_of_question(self) -> dict[str, Topic]:
+        return {q.id: topic for topic in self.guide.topics for q in topic.questions}
+
+    # Rendering ---------------------------------------------------------------------------
+
+    def render(self, template: str, page_src: str, **context) -> Markup:
+        link = _linker(page_src)
+        result = self.env.get_template(template).render(
+            guide=self.guide,
+            topics=self.topics,
+            roles=self.roles,
+            frameworks=self.frameworks,
+            sources=self.sources,
+            placements=self.placements,
+            topic_of_question=self.topic_of_question,
+            framework_usage=self.framework_usage,
+            link=link,
+            links=_Links(link),
+            code_file=self.code_file,
+            **context,
+        )
+        return Markup(result)
+
+    def code_file(self, relative: str) -> Markup:
+        code = (self.project_root / relative).read_text(encoding="utf-8").rstrip("\n")
+        longest = max((len(run) for run in code.split("\n") if set(run) == {"`"}), default=0)
+        fence = "`" * max(3, longest + 1)
+        return Markup(f"{fence}python\n{code}\n{fence}")
+
+    def role_page(self, role_id: str, page_src: str) -> Markup:
+        return self.render("role.md.j2", page_src, role=self.roles[role_id])
+
+
+class _Links:
+    """Markdown link targets for entities, relative to the page being rendered."""
+
+    def __init__(self, link: Callable[[str, str | None], Markup]):
+        self._link = link
+
+    def role(self, role: Role | str) -> Markup:
+        return self._link(paths.role_page(role), None)
+
+    def round(self, role: Role | str, round_id: str) -> Markup:
+        return self._link(paths.role_page(role), round_id)
+
+    def topic(self, topic_id: str) -> Markup:
+        return self._link(paths.TOPICS_PAGE, topic_id)
+
+    def question(self, question: Question | str) -> Markup:
+        question_id = question if isinstance(question, str) else question.id
+        return self._link(paths.QUESTIONS_PAGE, question_id)
+
+    def framework(self, framework_id: str) -> Markup:
+        return self._link("frameworks.md", framework_id)
+
+    def source(self, source_id: str) -> Markup:
+        return self._link("sources.md", source_id)
+
+
+def _linker(page_src: str) -> Callable[[str, str | None], Markup]:
+    """A function giving the relative .md link from `page_src` to a page and anchor.
+
+    MkDocs turns .md links into URLs and validates them (and their anchors) in --strict.
+    """
+    base = posixpath.dirname(page_src)
+
+    def link(target: str, anchor: str | None = None) -> Markup:
+        if target == page_src and anchor:
+            return Markup(f"#{anchor}")
+        relative = posixpath.relpath(target, base) if base else target
+        return Markup(f"{relative}#{anchor}" if anchor else relative)
+
+    return link

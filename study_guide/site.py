@@ -1,0 +1,84 @@
+"""One build of the site: the loaded guide plus everything derived from it for MkDocs."""
+
+from __future__ import annotations
+
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from . import paths
+from .export import GuideExport, to_json
+from .load import load_guide
+from .markdown_text import escape_markdown_text
+from .model import Guide
+from .render import Renderer
+from .schemas import render_schema
+
+EXTRA_KEY = "guide_build"
+ROLES_SECTION = "Roles"
+
+
+@dataclass
+class Build:
+    root: Path
+    guide: Guide
+    renderer: Renderer = field(repr=False)
+
+    @classmethod
+    def load(cls, root: Path) -> Build:
+        guide = load_guide(root / "data")
+        return cls(root=root, guide=guide, renderer=Renderer(guide, root))
+
+    def nav_with_roles(self, nav: list) -> list:
+        """Append one entry per role to the 'Roles' section of mkdocs.yml's nav."""
+        entries = [{role.short_title: paths.role_page(role)} for role in self.guide.roles]
+        for item in nav:
+            if isinstance(item, dict) and ROLES_SECTION in item:
+                item[ROLES_SECTION] = [*item[ROLES_SECTION], *entries]
+                return nav
+        raise ValueError(f"mkdocs.yml nav needs a '{ROLES_SECTION}' section for the role pages")
+
+    def generated_pages(self) -> list[tuple[str, str]]:
+        """(src_uri, markdown) of each page made from data rather than docs/."""
+        pages = []
+        for role in self.guide.roles:
+            src = paths.role_page(role)
+            pages.append((src, self.renderer.render("role_stub.md.j2", src, role=role)))
+        return pages
+
+    def abbreviations(self) -> str:
+        lines = [f"*[{term.term}]: {escape_markdown_text(term.expansion)}" for term in self.guide.glossary]
+        return "\n\n" + "\n".join(lines) + "\n"
+
+    def edit_url(self, data_source: str, repo_url: str | None) -> str | None:
+        if not repo_url:
+            return None
+        action = "tree" if data_source.endswith("/") else "edit"
+        return f"{repo_url.rstrip('/')}/{action}/main/{data_source}"
+
+    def write_outputs(self, site_dir: Path) -> None:
+        (site_dir / "guide.json").write_text(to_json(self.guide), encoding="utf-8")
+        (site_dir / "guide.schema.json").write_text(render_schema(GuideExport), encoding="utf-8")
+
+
+def current(config: MkDocsConfig) -> Build:
+    return config.extra[EXTRA_KEY]
+
+
+def define_macros(env) -> None:
+    """Register the page macros with mkdocs-macros (called from macros.py)."""
+    build: Build = env.conf["extra"][EXTRA_KEY]
+
+    @env.macro
+    def role_page(role_id: str):
+        return build.renderer.role_page(role_id, env.page.file.src_uri)
+
+    @env.macro
+    def guide_page(template: str):
+        """Render templates/<template>.md.j2 for the current page."""
+        return build.renderer.render(f"{template}.md.j2", env.page.file.src_uri)
+
+
+
