@@ -55,9 +55,7 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
         "role": [(("roles", r.id), ("id",), r.id) for r in guide.roles],
         "topic": [(("topics", t.id), ("id",), t.id) for t in guide.topics],
         "question": [
-            (("topics", t.id), ("questions", i, "id"), q.id)
-            for t in guide.topics
-            for i, q in enumerate(t.questions)
+            (("topics", t.id), ("questions", i, "id"), q.id) for t in guide.topics for i, q in enumerate(t.questions)
         ],
         "framework": [(("frameworks.yaml", None), (i, "id"), f.id) for i, f in enumerate(guide.frameworks)],
         "source": [(("sources.yaml", None), (i, "id"), s.id) for i, s in enumerate(guide.sources)],
@@ -79,8 +77,11 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
     for topic in guide.topics:
         for q_index, question in enumerate(topic.questions):
             if question.id in topic_ids:
-                add(("topics", topic.id), ("questions", q_index, "id"),
-                    f"question id '{question.id}' is also a topic id; anchors would clash")
+                add(
+                    ("topics", topic.id),
+                    ("questions", q_index, "id"),
+                    f"question id '{question.id}' is also a topic id; anchors would clash",
+                )
     framework_ids = {f.id for f in guide.frameworks}
     source_ids = {s.id for s in guide.sources}
     used_topics: set[str] = set()
@@ -139,7 +140,11 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
                 for s_index, source_id in enumerate(item.sources):
                     cited_sources.add(source_id)
                     if source_id not in source_ids:
-                        add(where, (*loc, "sources", s_index), _unknown("source", source_id, source_ids, "data/sources.yaml"))
+                        add(
+                            where,
+                            (*loc, "sources", s_index),
+                            _unknown("source", source_id, source_ids, "data/sources.yaml"),
+                        )
 
     for index, source in enumerate(guide.sources):
         if source.id not in cited_sources:

@@ -57,9 +57,10 @@ def export(guide) -> GuideExport:
     where = placements(guide)
     roles = [
         RoleOut(
-            **{**role.model_dump(), "rounds": [
-                RoundOut(**r.model_dump(), url=round_url(role, r)) for r in role.rounds
-            ]},
+            **{
+                **role.model_dump(),
+                "rounds": [RoundOut(**r.model_dump(), url=round_url(role, r)) for r in role.rounds],
+            },
             url=role_url(role),
         )
         for role in guide.roles

@@ -91,9 +91,7 @@ def load_guide(data_dir: Path) -> Guide:
             shown = _display_path(path, data_dir)
             if item.id != path.stem:
                 line = files[shown].line_of(("id",))
-                problems.append(
-                    Problem(shown, line, ("id",), f"id '{item.id}' must match the file name '{path.stem}'")
-                )
+                problems.append(Problem(shown, line, ("id",), f"id '{item.id}' must match the file name '{path.stem}'"))
             owners[(folder, item.id)] = shown
             items.append(item)
         parsed[folder] = items
@@ -180,7 +178,7 @@ def _explain(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
         return f"got {error['input']!r}; {error['msg'][0].lower()}{error['msg'][1:]}"
     message = error["msg"]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     got = error.get("input")
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{message[0].lower()}{message[1:]} (got {type(got).__name__} {got!r})"

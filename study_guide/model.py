@@ -8,7 +8,7 @@ in `crossref.py`; this module only says what one well-formed item looks like.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -44,7 +44,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     interview_guide = "interview-guide"
     article = "article"
     topic_taxonomy = "topic-taxonomy"
@@ -55,16 +55,10 @@ class Source(Strict):
     title: str
     kind: SourceKind
     file: str = Field(description="File name of the source document in shared/sources/.")
-    date: str | None = Field(
-        default=None, description="Publication date or year the document gives, if any."
-    )
-    date_note: str | None = Field(
-        default=None, description="How the date was established, or why there is none."
-    )
+    date: str | None = Field(default=None, description="Publication date or year the document gives, if any.")
+    date_note: str | None = Field(default=None, description="How the date was established, or why there is none.")
     covers: Text = Field(description="What the document contributes to this guide.")
-    reliability: Text | None = Field(
-        default=None, description="Caveats a candidate should weigh when reading it."
-    )
+    reliability: Text | None = Field(default=None, description="Caveats a candidate should weigh when reading it.")
 
 
 class Cited(Strict):
@@ -92,7 +86,7 @@ class Framework(Cited):
     note: Text | None = None
 
 
-class QuestionKind(str, Enum):
+class QuestionKind(StrEnum):
     behavioral = "behavioral"
     technical = "technical"
     coding = "coding"
@@ -101,14 +95,14 @@ class QuestionKind(str, Enum):
     culture_motivation = "culture-motivation"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     any = "any"
     mid = "mid"
     senior = "senior"
     staff = "staff"
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     reported = "reported"
     practice = "practice"
 
@@ -119,9 +113,7 @@ class Guidance(Strict):
     framework: Id | None = Field(default=None, description="Id of a framework that fits.")
     pitfalls: list[Text] = Field(min_length=1)
     follow_ups: list[Text] = Field(min_length=1)
-    staff_signal: Text | None = Field(
-        default=None, description="What separates a Staff answer from a Senior one."
-    )
+    staff_signal: Text | None = Field(default=None, description="What separates a Staff answer from a Senior one.")
     example: Text | None = Field(default=None, description="A short model answer or outline.")
 
 
@@ -130,9 +122,7 @@ class Question(Cited):
     prompt: Text
     kind: QuestionKind
     level: Level = Level.any
-    origin: Origin = Field(
-        description="reported: a source quotes or reports it; practice: written for this guide."
-    )
+    origin: Origin = Field(description="reported: a source quotes or reports it; practice: written for this guide.")
     guidance: Guidance
 
     @model_validator(mode="after")
@@ -168,7 +158,7 @@ class Duration(Strict):
         return f"{self.min}–{self.max} min"
 
 
-class RoundFormat(str, Enum):
+class RoundFormat(StrEnum):
     phone = "phone"
     video = "video"
     onsite = "onsite"
@@ -267,9 +257,7 @@ class Role(Cited):
     audience: Text = Field(description="Who this guide is for.")
     process: Process
     rounds: list[Round] = Field(min_length=1)
-    rounds_inferred: bool = Field(
-        default=False, description="True when the round structure as a whole is inferred."
-    )
+    rounds_inferred: bool = Field(default=False, description="True when the round structure as a whole is inferred.")
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list, description="What the panel weighs.")
     key_figures: list[Figure] = Field(default_factory=list)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import paths
@@ -33,7 +33,8 @@ class Build:
 
     def nav_with_roles(self, nav: list) -> list:
         """Append one entry per role to the 'Roles' section of mkdocs.yml's nav."""
-        entries = [{role.short_title: paths.role_page(role)} for role in self.guide.roles]
+        # Theme templates print nav titles as HTML, so data text is escaped here.
+        entries = [{str(escape(role.short_title)): paths.role_page(role)} for role in self.guide.roles]
         for item in nav:
             if isinstance(item, dict) and ROLES_SECTION in item:
                 item[ROLES_SECTION] = [*item[ROLES_SECTION], *entries]
@@ -79,6 +80,3 @@ def define_macros(env) -> None:
     def guide_page(template: str):
         """Render templates/<template>.md.j2 for the current page."""
         return build.renderer.render(f"{template}.md.j2", env.page.file.src_uri)
-
-
-

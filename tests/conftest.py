@@ -1,0 +1,57 @@
+"""Shared fixtures: copies of the project to build, and the built real site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "valid" / "data"
+# What a site build needs from the project, besides data/.
+PROJECT_PARTS = ["mkdocs.yml", "macros.py", "docs", "overrides", "templates", "study_guide", "examples"]
+
+
+def copy_project(target: Path, data: Path | None = None) -> Path:
+    """A buildable copy of the project in `target`, with `data` (default: the real data/)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    shutil.copytree(data or ROOT / "data", target / "data")
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    site_dir = site_dir or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """A copy of the project with the small valid fixture data set, ready to break."""
+    return copy_project(tmp_path / "project", FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,147 @@
+"""Whole-site checks on the real data, built once with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from study_guide.export import GuideExport
+from study_guide.load import load_guide
+
+from .conftest import ROOT, copy_project, mkdocs_build
+from .sitecheck import html_pages, resolve
+
+GUIDE = load_guide(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return html_pages(built_site)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, pages):
+    broken = []
+    for page, info in pages.items():
+        for link in info.links:
+            if link.startswith(("mailto:", "tel:", "data:")):
+                continue
+            resolved = resolve(page, link)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not (built_site / target).is_file():
+                broken.append(f"{page}: {link} -> missing {target}")
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(f"{page}: {link} -> no #{fragment} in {target}")
+    assert broken == []
+
+
+def test_links_work_under_a_sub_path(pages):
+    # GitHub Pages serves a project site at /<repo>/: a root-absolute link would escape it.
+    absolute = [(page, link) for page, info in pages.items() for link in info.links if link.startswith("/")]
+    assert absolute == []
+
+
+def test_external_links_are_well_formed_and_listed(pages, record_property):
+    external = sorted(
+        {link for info in pages.values() for link in info.links if urlsplit(link).scheme in {"http", "https"}}
+    )
+    malformed = [link for link in external if not urlsplit(link).netloc or " " in link]
+    record_property("external_links", external)
+    assert malformed == []
+
+
+def test_nothing_is_fetched_from_another_origin(pages):
+    # Stylesheets, scripts, fonts and images come from the site itself: no CDN or font requests.
+    offsite = [
+        f"{page}: {link}"
+        for page, info in pages.items()
+        for link in info.resources
+        if urlsplit(link).scheme or link.startswith("//")
+    ]
+    assert offsite == []
+
+
+def test_every_page_has_a_meta_description(pages):
+    missing = [page for page, info in pages.items() if not info.meta.get("description") and page != "404.html"]
+    assert missing == []
+
+
+def test_404_page_exists(built_site):
+    assert (built_site / "404.html").is_file()
+
+
+def test_nothing_lost_between_data_html_search_and_json(built_site, pages):
+    search = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    guide = json.loads((built_site / "guide.json").read_text(encoding="utf-8"))
+    json_ids = {
+        "role": {r["id"] for r in guide["roles"]},
+        "round": {(r["id"], rd["id"]) for r in guide["roles"] for rd in r["rounds"]},
+        "topic": {t["id"] for t in guide["topics"]},
+        "question": {q["id"] for q in guide["questions"]},
+    }
+    missing = []
+    bank = pages["questions/index.html"].ids
+    library = pages["topics/index.html"].ids
+    for role in GUIDE.roles:
+        role_page = pages.get(f"roles/{role.id}/index.html")
+        if role_page is None:
+            missing.append(f"page for role {role.id}")
+            continue
+        if role.id not in json_ids["role"] or f"roles/{role.id}/" not in search:
+            missing.append(f"role {role.id}")
+        for round_ in role.rounds:
+            if round_.id not in role_page.ids or (role.id, round_.id) not in json_ids["round"]:
+                missing.append(f"round {role.id}#{round_.id}")
+            if f"roles/{role.id}/#{round_.id}" not in search:
+                missing.append(f"search: round {role.id}#{round_.id}")
+            for topic_id in round_.focus_topics:
+                if topic_id not in role_page.ids:
+                    missing.append(f"topic {topic_id} on {role.id}")
+    for topic in GUIDE.topics:
+        if topic.id not in library or topic.id not in json_ids["topic"] or f"topics/#{topic.id}" not in search:
+            missing.append(f"topic {topic.id}")
+        for question in topic.questions:
+            if question.id not in bank or question.id not in json_ids["question"] or question.id not in search:
+                missing.append(f"question {question.id}")
+    assert missing == []
+
+
+def test_guide_json_holds_the_full_model(built_site):
+    exported = GuideExport.model_validate_json((built_site / "guide.json").read_text(encoding="utf-8"))
+    assert [r.id for r in exported.roles] == [r.id for r in GUIDE.roles]
+    assert [t.id for t in exported.topics] == [t.id for t in GUIDE.topics]
+    assert [q.id for q in exported.questions] == [q.id for t in GUIDE.topics for q in t.questions]
+    assert [f.id for f in exported.frameworks] == [f.id for f in GUIDE.frameworks]
+    assert [s.id for s in exported.sources] == [s.id for s in GUIDE.sources]
+    assert exported.company == GUIDE.company
+    schema = json.loads((built_site / "guide.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "GuideExport"
+
+
+def test_role_pages_edit_their_yaml(pages):
+    for role in GUIDE.roles:
+        links = pages[f"roles/{role.id}/index.html"].links
+        assert any(link.endswith(f"/edit/main/data/roles/{role.id}.yaml") for link in links), role.id
+
+
+def test_a_copied_role_file_gets_its_own_listed_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    source = next((project / "data" / "roles").glob("*.yaml"))
+    text = source.read_text(encoding="utf-8")
+    original_id = re.search(r"^id: (\S+)$", text, re.MULTILINE).group(1)
+    copy = text.replace(f"id: {original_id}", "id: copied-role", 1).replace("short_title: ", "short_title: Copy of ", 1)
+    (project / "data" / "roles" / "copied-role.yaml").write_text(copy, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert (site / "roles" / "copied-role" / "index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="roles/copied-role/"' in home  # listed on the home page and in the navigation
+    roles_index = (site / "roles" / "index.html").read_text(encoding="utf-8")
+    assert 'href="copied-role/"' in roles_index
+    guide = json.loads((site / "guide.json").read_text(encoding="utf-8"))
+    assert "copied-role" in {r["id"] for r in guide["roles"]}
