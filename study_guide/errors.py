@@ -6,10 +6,12 @@ pass, so a maintainer fixes them together instead of one per build.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 Loc = tuple[str | int, ...]
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 def format_loc(loc: Loc) -> str:
@@ -18,6 +20,8 @@ def format_loc(loc: Loc) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(str(part)):
+            out += f"[{str(part)!r}]"  # a key with spaces, dots or control characters
         else:
             out += f".{part}" if out else str(part)
     return out or "(top level)"
@@ -32,9 +36,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        message = " ".join(self.message.split())  # one problem, one line
         if not self.loc:
-            return f"{where}: {self.message}"
-        return f"{where}: {format_loc(self.loc)}: {self.message}"
+            return f"{where}: {message}"
+        return f"{where}: {format_loc(self.loc)}: {message}"
 
 
 class GuideDataError(Exception):

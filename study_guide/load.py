@@ -149,26 +149,42 @@ def _display_path(path: Path, data_dir: Path) -> Path:
 def _problems_from(exc: ValidationError, source: YamlFile, model: type[BaseModel]) -> list[Problem]:
     problems = []
     for error in exc.errors():
-        loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+        loc = _data_loc(error["loc"], source.data, error["type"])
         problems.append(Problem(source.path, source.line_of(loc), loc, _explain(error, loc, model)))
     return problems
 
 
-def _is_union_tag(part: Any) -> bool:
-    # pydantic adds type names such as 'function-after[...]' to locations inside unions.
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "none"})
+def _data_loc(raw: tuple, data: Any, kind: str) -> Loc:
+    """Keep the parts of a pydantic location that exist in the data.
+
+    Inside unions pydantic adds member tags such as 'function-after[...]' to the location;
+    they name no key in the file. A missing field's own name is kept as the last part.
+    """
+    loc: list[str | int] = []
+    node = data
+    for index, part in enumerate(raw):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif kind == "missing" and index == len(raw) - 1:
+            pass
+        else:
+            continue
+        loc.append(part)
+    return tuple(loc)
 
 
 def _explain(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
     kind = error["type"]
     if kind == "missing":
         return "required field is missing"
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         parent = _model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         did_you_mean = f" (did you mean '{hint[0]}'?)" if hint else ""
-        return f"unknown key '{loc[-1]}'{did_you_mean}; allowed keys: {', '.join(allowed)}"
+        return f"unknown key {str(loc[-1])!r}{did_you_mean}; allowed keys: {', '.join(allowed)}"
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         return f"got {error['input']!r}; expected one of {expected}"

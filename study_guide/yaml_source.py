@@ -43,7 +43,11 @@ def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
 
 def read_yaml(path: Path, shown_as: Path) -> YamlFile:
     """Parse `path`; report syntax errors and duplicate keys as problems of `shown_as`."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        raise GuideDataError([Problem(shown_as, line, (), "file is not valid UTF-8 text")]) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -52,8 +56,13 @@ def read_yaml(path: Path, shown_as: Path) -> YamlFile:
         line = mark.line + 1 if mark else None
         reason = exc.problem or str(exc)
         raise GuideDataError([Problem(shown_as, line, (), f"YAML syntax error: {reason}")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        reason = f"character {exc.character!r} is not allowed in YAML"
+        raise GuideDataError([Problem(shown_as, line, (), f"YAML syntax error: {reason}")]) from None
     except yaml.YAMLError as exc:
-        raise GuideDataError([Problem(shown_as, None, (), f"YAML syntax error: {exc}")]) from None
+        reason = " ".join(str(exc).split())
+        raise GuideDataError([Problem(shown_as, None, (), f"YAML syntax error: {reason}")]) from None
     duplicates = list(_duplicate_keys(root, (), shown_as))
     if duplicates:
         raise GuideDataError(duplicates)

@@ -1,0 +1,90 @@
+"""Browser fixtures: the built site served over HTTP under a sub-path, and headless Chromium.
+
+The site is served at http://127.0.0.1:<port>/guide/ — the way GitHub Pages serves a project
+site at /<repo>/ — so any link that escapes the sub-path fails here too.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+SUB_PATH = "/guide/"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # browser tests never skip in CI
+        pytest.skip(message)
+    return CHROMIUM
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, tmp_path_factory) -> Iterator[str]:
+    """Base URL of the built site, served under SUB_PATH."""
+    root = tmp_path_factory.mktemp("served")
+    shutil.copytree(built_site, root / SUB_PATH.strip("/"))
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page (new context: empty localStorage) that records errors and off-site requests."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.console_errors = []
+    page.offsite_requests = []
+    origin = urlsplit(site_url).netloc
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.on(
+        "request",
+        lambda request: urlsplit(request.url).netloc != origin
+        and urlsplit(request.url).scheme in {"http", "https", "ws", "wss"}
+        and page.offsite_requests.append(request.url),
+    )
+    yield page
+    context.close()

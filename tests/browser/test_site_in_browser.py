@@ -1,0 +1,95 @@
+"""The built site in headless Chromium: deep links, theme toggle, phone navigation, hygiene."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from study_guide.load import load_guide
+
+from ..conftest import ROOT
+from .conftest import PHONE
+
+GUIDE = load_guide(ROOT / "data")
+FIRST_ROLE = GUIDE.roles[0]
+
+
+def test_home_lists_every_role_and_loads_cleanly(page, site_url):
+    page.goto(site_url)
+    cards = page.locator(".grid.cards a").evaluate_all("links => links.map(a => a.href)")
+    assert {f"{site_url}roles/{role.id}/" for role in GUIDE.roles} <= set(cards)
+    assert page.console_errors == []
+    assert page.offsite_requests == []
+
+
+@pytest.mark.parametrize("role", GUIDE.roles, ids=lambda r: r.id)
+def test_deep_link_to_a_round_lands_on_it(page, site_url, role):
+    last = role.rounds[-1]
+    page.goto(f"{site_url}roles/{role.id}/#{last.id}")
+    heading = page.locator(f"[id='{last.id}']")
+    heading.wait_for()
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2
+    assert page.console_errors == []
+
+
+def test_deep_link_to_a_question_opens_it(page, site_url):
+    topic_id = FIRST_ROLE.rounds[-1].focus_topics[-1]
+    topic = next(t for t in GUIDE.topics if t.id == topic_id)
+    question = topic.questions[-1]
+    for url in (f"roles/{FIRST_ROLE.id}/#{question.id}", f"questions/#{question.id}"):
+        page.goto(site_url + url)
+        details = page.locator(f"details[id='{question.id}']")
+        details.wait_for()
+        assert details.evaluate("d => d.open") is True, url
+        box = details.bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, url
+
+
+def test_palette_toggle_persists_across_reload(page, site_url):
+    page.goto(site_url)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert after != before
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == after
+
+
+def test_phone_navigation_reaches_a_role_page(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site_url)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator("nav.md-nav--primary")
+    drawer.locator(".md-nav__container", has_text="Roles").locator("label").first.click()  # open Roles
+    role_link = drawer.locator(f"a.md-nav__link[href$='roles/{FIRST_ROLE.id}/']")
+    role_link.wait_for(state="visible")
+    page.wait_for_timeout(300)  # the panel slides in
+    role_link.click()
+    page.wait_for_url(re.compile(rf"roles/{FIRST_ROLE.id}/"))
+    assert page.locator("h1").first.inner_text().startswith(FIRST_ROLE.title)
+    # The page must not scroll sideways on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert errors == []
+    context.close()
+
+
+def test_instant_navigation_keeps_the_sub_path(page, site_url):
+    page.goto(site_url)
+    page.locator(".grid.cards a").first.click()
+    page.wait_for_url(re.compile(r"/guide/roles/"))
+    page.go_back()
+    page.wait_for_url(site_url)
+    assert page.console_errors == []
+
+
+def test_guide_json_is_served_and_complete(page, site_url):
+    response = page.request.get(site_url + "guide.json")
+    assert response.ok
+    data = json.loads(response.text())
+    assert {r["id"] for r in data["roles"]} == {r.id for r in GUIDE.roles}
