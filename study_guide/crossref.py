@@ -118,9 +118,16 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
                         _unknown("framework", framework_id, framework_ids, "data/frameworks.yaml"),
                     )
         example_ids = [e.id for e in role.worked_examples]
+        page_ids = seen_rounds | topic_ids | question_ids  # anchors already on the role page
         for index, example_id in enumerate(example_ids):
             if example_ids.index(example_id) != index:
                 add(where, ("worked_examples", index, "id"), f"duplicate worked example id '{example_id}'")
+            elif example_id in page_ids:
+                add(
+                    where,
+                    ("worked_examples", index, "id"),
+                    f"worked example id '{example_id}' is also a round, topic or question id; anchors would clash",
+                )
 
     for topic in guide.topics:
         for q_index, question in enumerate(topic.questions):

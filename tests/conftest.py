@@ -29,9 +29,13 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     return target
 
 
+# Built as GitHub Pages serves a project site: under a sub-path. The browser tests serve it there.
+SITE_URL = "https://candidate.github.io/guide/"
+
+
 def mkdocs_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
     site_dir = site_dir or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

@@ -50,12 +50,20 @@ def html_pages(site: Path) -> dict[str, PageInfo]:
     return {str(p.relative_to(site)): read_page(p) for p in sorted(site.rglob("*.html"))}
 
 
-def resolve(page: str, link: str) -> tuple[str, str] | None:
-    """A relative link on `page` -> (site-relative file, fragment); None for external links."""
+def resolve(page: str, link: str, base_path: str = "/") -> tuple[str, str] | None:
+    """A link on `page` -> (site-relative file, fragment); None for external links.
+
+    Root-absolute links (only the 404 page has them) resolve against `base_path`, the path
+    the site is served under; one outside it resolves to a file that does not exist.
+    """
     parts = urlsplit(link)
     if parts.scheme or parts.netloc:
         return None
     path = unquote(parts.path)
+    if path.startswith("/"):
+        inside = path.startswith(base_path)
+        path = path[len(base_path) :] if inside else f"../outside-the-site{path}"
+        page = "index.html"
     if path:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         if path.endswith("/") or target == ".":

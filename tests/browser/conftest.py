@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from ..conftest import SITE_URL
+
 CHROMIUM = "/usr/bin/chromium"
-SUB_PATH = "/guide/"
+SUB_PATH = urlsplit(SITE_URL).path
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
