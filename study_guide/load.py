@@ -163,9 +163,9 @@ def _data_loc(raw: tuple, data: Any, kind: str) -> Loc:
     loc: list[str | int] = []
     node = data
     for index, part in enumerate(raw):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             node = node[part]
         elif kind == "missing" and index == len(raw) - 1:
             pass
