@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import get_relative_url
 
-from . import paths
+from . import downloads, paths
 from .export import GuideExport, to_json
 from .load import load_guide
 from .markdown_text import escape_markdown_text
@@ -47,6 +48,10 @@ class Build:
         for role in self.guide.roles:
             src = paths.role_page(role)
             pages.append((src, self.renderer.render("role_stub.md.j2", src, role=role)))
+        for role in self.guide.roles:
+            # One printable page per role; kept out of the nav by `not_in_nav` in mkdocs.yml.
+            src = f"{downloads.CHEATSHEETS_DIR}/{role.id}.md"
+            pages.append((src, self.renderer.render("cheatsheet_stub.md.j2", src, role=role)))
         return pages
 
     def abbreviations(self) -> str:
@@ -62,6 +67,8 @@ class Build:
     def write_outputs(self, site_dir: Path) -> None:
         (site_dir / "guide.json").write_text(to_json(self.guide), encoding="utf-8")
         (site_dir / "guide.schema.json").write_text(render_schema(GuideExport), encoding="utf-8")
+        # Anki decks, questions.csv and questions.json in site/downloads/ (see the Downloads page).
+        downloads.write_downloads(self.guide, site_dir, project_root=self.root)
 
 
 def current(config: MkDocsConfig) -> Build:
@@ -80,3 +87,42 @@ def define_macros(env) -> None:
     def guide_page(template: str):
         """Render templates/<template>.md.j2 for the current page."""
         return build.renderer.render(f"{template}.md.j2", env.page.file.src_uri)
+
+    @env.macro
+    def cheatsheet_page(role_id: str):
+        """The printable one-page summary of a role (templates/cheatsheet.md.j2)."""
+        role = build.renderer.roles[role_id]
+        return build.renderer.render(
+            "cheatsheet.md.j2",
+            env.page.file.src_uri,
+            role=role,
+            role_frameworks=downloads.role_frameworks(build.guide, role),
+        )
+
+    @env.macro
+    def downloads_page():
+        """The Downloads page (templates/downloads.md.j2).
+
+        The files are written after the build, so MkDocs does not know them and would flag a
+        Markdown link to them: the template links with raw <a href> built by `download()`,
+        relative to this page's URL, which works with and without directory URLs (offline copy).
+        """
+        page_url = env.page.url
+
+        def download(path: str) -> Markup:
+            return Markup(escape(get_relative_url(path, page_url)))
+
+        offline = any(name.rsplit("/", 1)[-1] == "offline" for name in env.conf["plugins"])
+        return build.renderer.render(
+            "downloads.md.j2",
+            env.page.file.src_uri,
+            decks=downloads.decks(build.guide),
+            columns=downloads.COLUMNS,
+            csv_file=f"{downloads.DOWNLOADS_DIR}/{downloads.CSV_NAME}",
+            json_file=f"{downloads.DOWNLOADS_DIR}/{downloads.JSON_NAME}",
+            offline_zip=f"{downloads.DOWNLOADS_DIR}/{downloads.OFFLINE_ZIP}",
+            cheatsheets_dir=downloads.CHEATSHEETS_DIR,
+            download=download,
+            offline=offline,
+            site_url=env.conf["site_url"] or "",
+        )

@@ -58,4 +58,12 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
+    # The deploy workflow adds the offline copy to downloads/; the Downloads page links to it.
+    offline = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--site-dir", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert offline.returncode == 0, offline.stderr
     return site

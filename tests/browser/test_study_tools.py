@@ -1,0 +1,561 @@
+"""Study tools in the browser: practice mode, progress marks (role pages, export/import/reset), study plan.
+
+Counts and ids come from the guide.json the site serves, never from numbers written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import DESKTOP, PHONE
+
+KEY = "sisg.progress.v1"
+FORMAT = "spotify-interview-study-guides-progress"
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def guide(site_url):
+    with urlopen(site_url + "guide.json") as response:
+        return json.load(response)
+
+
+def round_questions(guide, round_):
+    topics = {t["id"]: t for t in guide["topics"]}
+    return [qid for tid in round_["focus_topics"] for qid in topics[tid]["questions"]]
+
+
+def role_questions(guide, role):
+    return list(dict.fromkeys(qid for r in role["rounds"] for qid in round_questions(guide, r)))
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{}}'"))
+
+
+def assert_clean(page):
+    assert page.console_errors == []
+    assert page.offsite_requests == []
+
+
+def new_page(browser, site_url, **options):
+    """A page in a fresh context that records errors and off-site requests like the `page` fixture."""
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    page = context.new_page()
+    page.console_errors, page.offsite_requests = [], []
+    origin = urlsplit(site_url).netloc
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.on("request", lambda r: urlsplit(r.url).netloc != origin and page.offsite_requests.append(r.url))
+    return page
+
+
+# ---- Practice mode -------------------------------------------------------------------------------
+
+
+def open_practice(page, site_url, role_id, round_id="", kind="", load=True):
+    if load:
+        page.goto(site_url + "practice/")
+    page.locator("#sisg-practice-role").wait_for()
+    page.select_option("#sisg-practice-role", role_id)
+    page.select_option("#sisg-practice-round", round_id)
+    page.select_option("#sisg-practice-kind", kind)
+    page.locator("#sisg-practice button[type=submit]").click()
+    page.locator(".sisg-card[data-question]").wait_for()
+
+
+def current_card(page) -> str:
+    return page.locator(".sisg-card").get_attribute("data-question")
+
+
+def small_round(guide):
+    """A role and a round with at least 3 questions and as few as possible (keeps the test short)."""
+    candidates = [(len(round_questions(guide, r)), role, r) for role in guide["roles"] for r in role["rounds"]]
+    return min((c for c in candidates if c[0] >= 3), key=lambda c: c[0])[1:]
+
+
+def test_practice_draws_reveals_marks_and_retries_the_misses(page, site_url, guide):
+    role, round_ = small_round(guide)
+    pool = round_questions(guide, round_)
+    questions = {q["id"]: q for q in guide["questions"]}
+    open_practice(page, site_url, role["id"], round_["id"])
+
+    first = current_card(page)
+    assert first in pool
+    assert page.locator(".sisg-card__prompt").inner_text().strip()
+    guidance = page.locator("#sisg-practice-guidance")
+    assert guidance.is_hidden()
+    page.keyboard.press("Space")
+    assert guidance.is_visible()
+    assert page.locator(".sisg-card button[aria-expanded]").get_attribute("aria-expanded") == "true"
+    assert guidance.locator("h3").first.inner_text() == "What a strong answer covers"
+    assert guidance.locator("ul").first.locator("li").count() == len(questions[first]["guidance"]["covers"])
+    link = page.locator(".sisg-card__link").get_attribute("href")
+    assert link == site_url + questions[first]["url"]
+
+    # Pass 1: got it, needs work, needs work, then skip the rest. No question comes up twice.
+    seen, marks = [], {}
+    for key in ["g", "n", "n"] + ["ArrowRight"] * (len(pool) - 3):
+        qid = current_card(page)
+        seen.append(qid)
+        if key != "ArrowRight":
+            marks[qid] = "got" if key == "g" else "review"
+        page.keyboard.press(key)
+    assert sorted(seen) == sorted(pool)
+    summary = page.locator(".sisg-summary")
+    summary.wait_for()
+    assert "1 got it" in summary.inner_text() and "2 need work" in summary.inner_text()
+
+    saved = stored(page)
+    assert {qid: entry["status"] for qid, entry in saved.items()} == marks
+    for entry in saved.values():
+        dt.datetime.fromisoformat(entry["at"].replace("Z", "+00:00"))
+
+    missed = {qid for qid, status in marks.items() if status == "review"}
+    listed = set(summary.locator(".sisg-missed li").evaluate_all("els => els.map(e => e.dataset.question)"))
+    assert listed == missed
+
+    # The retry pass holds exactly the missed questions, each once.
+    page.get_by_role("button", name=re.compile("Retry the ones I missed")).click()
+    retried = []
+    while page.locator(".sisg-card").is_visible():
+        retried.append(current_card(page))
+        page.keyboard.press("g")
+    assert sorted(retried) == sorted(missed)
+    assert "Nothing marked Needs work" in summary.inner_text()
+    assert all(entry["status"] == "got" for entry in stored(page).values())
+    assert_clean(page)
+
+
+def test_practice_kind_filter_and_buttons(page, site_url, guide):
+    role = guide["roles"][0]
+    ids = role_questions(guide, role)
+    kinds = {q["id"]: q["kind"] for q in guide["questions"]}
+    kind = min({kinds[i] for i in ids}, key=lambda k: sum(kinds[i] == k for i in ids))  # the rarest kind
+    pool = [i for i in ids if kinds[i] == kind]
+    open_practice(page, site_url, role["id"], kind=kind)
+    drawn = []
+    while page.locator(".sisg-card").is_visible():
+        drawn.append(current_card(page))
+        page.get_by_role("button", name=re.compile("^Skip")).click()
+    assert sorted(drawn) == sorted(pool)
+    # The same by mouse: Reveal, Needs work.
+    page.get_by_role("button", name="Start a new pass over the same questions").click()
+    page.get_by_role("button", name=re.compile("^Reveal guidance")).click()
+    assert page.locator("#sisg-practice-guidance").is_visible()
+    qid = current_card(page)
+    page.get_by_role("button", name=re.compile("^Needs work")).click()
+    assert stored(page)[qid]["status"] == "review"
+    assert_clean(page)
+
+
+def test_practice_takes_role_and_round_from_the_address(page, site_url, guide):
+    """The study plan links to practice/?role=…&round=…; the choice arrives preselected."""
+    role = guide["roles"][-1]
+    round_ = role["rounds"][-1]
+    page.goto(f"{site_url}practice/?role={role['id']}&round={round_['id']}")
+    page.locator("#sisg-practice-role").wait_for()
+    assert page.locator("#sisg-practice-role").input_value() == role["id"]
+    assert page.locator("#sisg-practice-round").input_value() == round_["id"]
+    page.locator("#sisg-practice button[type=submit]").click()
+    assert current_card(page) in round_questions(guide, round_)
+    assert_clean(page)
+
+
+def test_practice_timer_follows_the_rule_and_announces(page, site_url, guide):
+    # A paused clock: the timer moves only when the test says so, however slow the machine.
+    page.clock.install(time=dt.datetime(2030, 1, 7, 9, 0))
+    role = next(r for r in guide["roles"] if any(x["duration"] for x in r["rounds"]))
+    round_ = next(x for x in role["rounds"] if x["duration"])
+    page.goto(site_url + "practice/")
+    page.locator("#sisg-practice-role").wait_for()
+    page.clock.pause_at(dt.datetime(2030, 1, 7, 10, 0))
+    open_practice(page, site_url, role["id"], round_["id"], load=False)
+    kind = {q["id"]: q["kind"] for q in guide["questions"]}[current_card(page)]
+    by_kind = {
+        "behavioral": 4,
+        "culture-motivation": 3,
+        "technical": 6,
+        "product-case": 10,
+        "system-design": 15,
+        "coding": 20,
+    }[kind]
+    timer = page.locator(".sisg-timer__time")
+    assert timer.get_attribute("role") == "timer"
+    assert timer.inner_text() == f"{by_kind:02d}:00"
+
+    length = round_["duration"]["max"] or round_["duration"]["min"]
+    per_question = max(3, round((length - 10) / 3))
+    page.select_option("#sisg-practice-timer", "round")
+    page.locator("#sisg-practice button[type=submit]").click()
+    assert timer.inner_text() == f"{per_question:02d}:00"
+
+    live = page.locator(".sisg-card [aria-live=polite]")
+    page.clock.run_for((per_question * 60 - 59) * 1000)
+    assert live.inner_text() == "One minute left."
+    page.clock.run_for(60_000)
+    assert timer.inner_text() == "Time's up"
+    assert "Time's up" in live.inner_text()
+    assert_clean(page)
+
+
+def test_guidance_is_shown_as_text_never_as_html(page, site_url, guide):
+    """A prompt or guidance holding markup is printed as characters: nothing is parsed or run."""
+    attack = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+    doctored = json.loads(json.dumps(guide))
+    role = doctored["roles"][0]
+    targets = set(role_questions(doctored, role))
+    for q in doctored["questions"]:
+        if q["id"] in targets:
+            q["prompt"] = attack
+            q["guidance"]["covers"][0] = attack
+    page.route("**/guide.json", lambda route: route.fulfill(json=doctored))
+    open_practice(page, site_url, role["id"])
+    page.keyboard.press("Enter")
+    card = page.locator(".sisg-card")
+    assert attack in card.inner_text()
+    assert card.locator("img, b").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert_clean(page)
+
+
+# ---- Progress on role pages and the progress page -----------------------------------------------
+
+
+def test_marks_on_a_role_page_update_the_bars_and_survive_reload(page, site_url, guide):
+    role = guide["roles"][0]
+    round_ = role["rounds"][0]
+    topic_id = round_["focus_topics"][0]
+    qid = round_questions(guide, round_)[0]
+    page.goto(site_url + role["url"])
+    role_bar = page.get_by_role("progressbar", name=f"Progress on {role['title']}")
+    role_bar.wait_for()
+    assert role_bar.get_attribute("aria-valuenow") == "0"
+    assert role_bar.get_attribute("aria-valuemax") == str(len(role_questions(guide, role)))
+    round_bar = page.locator(f".sisg-progress--round[data-round='{round_['id']}'] [role=progressbar]")
+    assert round_bar.get_attribute("aria-valuemax") == str(len(round_questions(guide, round_)))
+    assert page.locator(f"[id='{round_['id']}'] + .sisg-progress--round").count() == 1  # right under the heading
+
+    question = page.locator(f"details[data-question='{qid}']")
+    question.locator("summary").click()
+    got = question.get_by_role("button", name="Got it")
+    got.click()
+    assert got.get_attribute("aria-pressed") == "true"
+    assert role_bar.get_attribute("aria-valuenow") == "1"
+    assert round_bar.get_attribute("aria-valuenow") == "1"
+    topic_count = page.locator(f".guide-topic-progress[data-topic='{topic_id}']")
+    assert topic_count.inner_text().startswith("1 of ")
+    assert question.locator("summary .sisg-status").inner_text() == "Got it"
+    assert stored(page)[qid]["status"] == "got"
+
+    page.reload()
+    question = page.locator(f"details[data-question='{qid}']")
+    role_bar.wait_for()
+    assert role_bar.get_attribute("aria-valuenow") == "1"
+    assert question.get_by_role("button", name="Got it", include_hidden=True).get_attribute("aria-pressed") == "true"
+    # Pressing the current mark again clears it.
+    question.locator("summary").click()
+    question.get_by_role("button", name="Got it").click()
+    assert stored(page) == {}
+    assert role_bar.get_attribute("aria-valuenow") == "0"
+    assert_clean(page)
+
+
+def mark_some(page, site_url, guide):
+    """Mark two questions Got it and one Needs work on the first role's page; return the ids."""
+    role = guide["roles"][0]
+    ids = role_questions(guide, role)[:3]
+    page.goto(site_url + role["url"])
+    page.get_by_role("progressbar", name=f"Progress on {role['title']}").wait_for()
+    for qid, name in zip(ids, ["Got it", "Got it", "Needs work"], strict=True):
+        question = page.locator(f"details[data-question='{qid}']")
+        question.locator("summary").click()
+        question.get_by_role("button", name=name).click()
+    return ids
+
+
+def test_progress_page_shows_every_role_and_round(page, site_url, guide):
+    ids = mark_some(page, site_url, guide)
+    page.goto(site_url + "progress/")
+    overall = page.get_by_role("progressbar", name="Progress on all questions")
+    overall.wait_for()
+    assert overall.get_attribute("aria-valuenow") == "2"
+    assert overall.get_attribute("aria-valuemax") == str(len(guide["questions"]))
+    for role in guide["roles"]:
+        section = page.locator(f".sisg-role[data-role='{role['id']}']")
+        assert section.locator(".sisg-rounds > li").evaluate_all("els => els.map(e => e.dataset.round)") == [
+            r["id"] for r in role["rounds"]
+        ]
+    first = guide["roles"][0]["id"]
+    assert page.locator(f".sisg-role[data-role='{first}'] > [role=progressbar]").get_attribute("aria-valuenow") == "2"
+    assert page.locator("#sisg-needs-work + .sisg-missed li").evaluate_all(
+        "els => els.map(e => e.dataset.question)"
+    ) == [ids[2]]
+    assert_clean(page)
+
+
+def test_export_then_import_in_a_fresh_browser_round_trips(page, browser, site_url, guide):
+    mark_some(page, site_url, guide)
+    page.goto(site_url + "progress/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export to a file").click()
+    path = download.value.path()
+    exported = json.loads(Path(path).read_text(encoding="utf-8"))
+    assert exported["format"] == FORMAT and exported["version"] == 1
+    dt.datetime.fromisoformat(exported["exported_at"].replace("Z", "+00:00"))
+    assert exported["progress"] == stored(page)
+    assert len(exported["progress"]) == 3
+
+    fresh = new_page(browser, site_url)
+    try:
+        fresh.goto(site_url + "progress/")
+        fresh.get_by_label(re.compile("^Import from a file")).set_input_files(path)
+        fresh.locator(".sisg-status-line").filter(has_text="Imported").wait_for()
+        assert stored(fresh) == exported["progress"]
+        overall = fresh.get_by_role("progressbar", name="Progress on all questions")
+        assert overall.get_attribute("aria-valuenow") == "2"
+        assert_clean(fresh)
+    finally:
+        fresh.context.close()
+    assert_clean(page)
+
+
+def test_import_merges_newer_wins_keeps_unknown_ids_and_refuses_bad_files(page, site_url, guide, tmp_path):
+    a, b, c = role_questions(guide, guide["roles"][0])[:3]
+    page.goto(site_url + "progress/")
+    page.locator(".sisg-overview h2").first.wait_for()
+    mine = {
+        a: {"status": "got", "at": "2030-01-02T00:00:00.000Z"},
+        b: {"status": "got", "at": "2030-01-02T00:00:00.000Z"},
+    }
+    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [KEY, mine])
+    upload = page.get_by_label(re.compile("^Import from a file"))
+    status = page.locator(".sisg-status-line")
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "something-else", "version": 1, "progress": {c: mine[a]}}))
+    upload.set_input_files(bad)
+    status.filter(has_text="Not imported").wait_for()
+    assert stored(page) == mine
+
+    good = tmp_path / "progress.json"
+    incoming = {
+        a: {"status": "review", "at": "2030-01-01T00:00:00.000Z"},  # older than mine: ignored
+        b: {"status": "review", "at": "2030-01-03T00:00:00.000Z"},  # newer: wins
+        c: {"status": "got", "at": "2030-01-01T00:00:00.000Z"},  # new: added
+        "a-question-from-the-future": {"status": "got", "at": "2030-01-01T00:00:00.000Z"},
+        "broken": {"status": "maybe", "at": "yesterday"},
+    }
+    good.write_text(
+        json.dumps({"format": FORMAT, "version": 1, "exported_at": "2030-01-04T00:00:00Z", "progress": incoming})
+    )
+    upload.set_input_files(good)
+    status.filter(has_text="Imported").wait_for()
+    assert stored(page) == {
+        a: mine[a],
+        b: incoming[b],
+        c: incoming[c],
+        "a-question-from-the-future": incoming["a-question-from-the-future"],
+    }
+    assert "1 malformed" in status.inner_text() and "kept" in status.inner_text()
+    assert_clean(page)
+
+
+def test_reset_asks_then_clears(page, site_url, guide):
+    mark_some(page, site_url, guide)
+    page.goto(site_url + "progress/")
+    reset = page.get_by_role("button", name="Reset all progress")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    reset.click()
+    assert len(stored(page)) == 3
+    page.once("dialog", lambda dialog: dialog.accept())
+    reset.click()
+    assert stored(page) == {}
+    assert page.get_by_role("progressbar", name="Progress on all questions").get_attribute("aria-valuenow") == "0"
+    assert_clean(page)
+
+
+# ---- Study plan ----------------------------------------------------------------------------------
+
+TODAY = dt.date(2030, 3, 4)  # a fixed "today": the plan below crosses the US change to summer time
+
+
+@pytest.mark.parametrize("days", [1, 3, 9, 45])
+def test_plan_covers_every_round_before_the_interview(browser, site_url, guide, days):
+    page = new_page(browser, site_url, timezone_id="America/New_York")
+    try:
+        page.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 23, 30))
+        page.goto(site_url + "plan/")
+        page.locator("#sisg-plan-role").wait_for()
+        interview = TODAY + dt.timedelta(days=days)
+        for role in guide["roles"]:
+            page.select_option("#sisg-plan-role", role["id"])
+            page.fill("#sisg-plan-date", interview.isoformat())
+            page.fill("#sisg-plan-hours", "2")
+            page.get_by_role("button", name="Make my plan").click()
+            page.locator("#sisg-plan-title").filter(has_text=role["title"]).wait_for()
+            plan = page.locator(".sisg-days")
+            dates = plan.locator(":scope > li").evaluate_all("els => els.map(e => e.dataset.date)")
+            assert dates == [(TODAY + dt.timedelta(days=i)).isoformat() for i in range(days)], role["id"]
+            study = plan.locator("li[data-kind=study]")
+            rounds = study.locator("[data-round]").evaluate_all("els => els.map(e => e.dataset.round)")
+            assert set(rounds) == {r["id"] for r in role["rounds"]}, role["id"]
+            # Rounds come in loop order.
+            order = [r["id"] for r in role["rounds"]]
+            assert [order.index(r) for r in rounds] == sorted(order.index(r) for r in rounds)
+            questions = study.locator("[data-question]").evaluate_all("els => els.map(e => e.dataset.question)")
+            assert sorted(questions) == sorted(role_questions(guide, role)), role["id"]
+            # Review of what needs work once, near the end; the mock loop (every round) on the last day.
+            assert plan.locator(".sisg-day__review").count() == 1
+            assert plan.locator(":scope > li").nth(-1 if days < 8 else -2).locator(".sisg-day__review").count() == 1
+            last = plan.locator(":scope > li").last
+            assert last.locator(".sisg-day__mock [data-mock-round]").count() == len(role["rounds"])
+            notes = " ".join(page.locator(".sisg-plan-output .sisg-note").all_inner_texts())
+            if days < len(role["rounds"]) + 2:
+                assert "tomorrow" in notes or "Compressed" in notes, (role["id"], days)
+            if days >= 8:
+                assert plan.locator("li[data-kind=review]").count() == 1
+                assert plan.locator("li[data-kind=mock]").count() == 1
+        assert_clean(page)
+    finally:
+        page.context.close()
+
+
+def test_plan_refuses_past_dates_is_remembered_and_prints_without_controls(page, site_url, guide):
+    page.goto(site_url + "plan/")
+    page.locator("#sisg-plan-role").wait_for()
+    today = dt.date.fromisoformat(page.evaluate("new Date().toLocaleDateString('sv')"))
+    page.evaluate("document.getElementById('sisg-plan-date').removeAttribute('min')")
+    page.fill("#sisg-plan-date", today.isoformat())
+    page.get_by_role("button", name="Make my plan").click()
+    assert "after today" in page.get_by_role("alert").inner_text()
+
+    role = guide["roles"][-1]
+    page.select_option("#sisg-plan-role", role["id"])
+    page.fill("#sisg-plan-date", (today + dt.timedelta(days=20)).isoformat())
+    page.get_by_role("button", name="Make my plan").click()
+    page.locator(".sisg-days").wait_for()
+    page.reload()
+    page.locator(".sisg-days").wait_for()
+    assert page.locator("#sisg-plan-title").inner_text().endswith(role["title"])
+
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".sisg-controls", ".sisg-noprint"]:
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator(".sisg-days").is_visible()
+    assert_clean(page)
+
+
+# ---- Whole-page checks ---------------------------------------------------------------------------
+
+
+def test_phone_width(browser, site_url, guide):
+    page = new_page(browser, site_url, viewport=PHONE)
+    try:
+        role = guide["roles"][0]
+        fits = "document.documentElement.scrollWidth <= window.innerWidth + 1"
+        open_practice(page, site_url, role["id"])
+        page.get_by_role("button", name=re.compile("^Reveal guidance")).click()
+        assert page.evaluate(fits), "practice"
+        page.get_by_role("button", name=re.compile("^Got it")).click()
+        assert stored(page)
+        page.goto(site_url + "plan/")
+        page.get_by_role("button", name="Make my plan").click()
+        page.locator(".sisg-days").wait_for()
+        assert page.evaluate(fits), "plan"
+        page.goto(site_url + "progress/")
+        page.locator(".sisg-overview h2").first.wait_for()
+        assert page.evaluate(fits), "progress"
+        page.goto(site_url + role["url"])
+        page.locator(".guide-progress:not([hidden])").wait_for()
+        assert page.evaluate(fits), "role page"
+        assert_clean(page)
+    finally:
+        page.context.close()
+
+
+def test_tools_start_after_instant_navigation(page, site_url, guide):
+    """Material swaps pages without reloading: each tool must start on the page it lands on,
+    and practice's keyboard shortcuts must leave with the practice page."""
+
+    # Material navigates instantly only to pages in sitemap.xml, which names them under site_url
+    # (not this test server): serve a sitemap that names them here.
+    def local_sitemap(route):
+        response = route.fetch()
+        text = response.text()
+        built_root = re.search(r"<loc>\s*(\S+?)\s*</loc>", text).group(1)
+        route.fulfill(response=response, body=text.replace(built_root, site_url))
+
+    page.route("**/sitemap.xml", local_sitemap)
+    page.goto(site_url + "topics/")
+    page.evaluate("window.__same_document = true")
+    nav = page.locator("nav.md-nav--primary")
+    nav.locator("a.md-nav__link:visible", has_text="Practice").first.click()
+    page.locator("#sisg-practice-role").wait_for()
+    page.locator("#sisg-practice button[type=submit]").click()
+    page.locator(".sisg-card[data-question]").wait_for()
+    nav.locator("a.md-nav__link:visible", has_text="Study plan").first.click()
+    page.locator("#sisg-plan-role").wait_for()
+    page.locator("h1").click()
+    page.keyboard.press("n")  # Material's "next page", no longer claimed by practice mode
+    page.wait_for_url(re.compile(r"/progress/$"))
+    page.locator(".sisg-overview h2").first.wait_for()
+    page.locator(f".sisg-role a[href$='{guide['roles'][0]['url']}']").first.click()
+    page.locator(".guide-progress:not([hidden]) [role=progressbar]").wait_for()
+    assert page.locator("details.guide-question .sisg-mark").count() > 0
+    assert page.evaluate("window.__same_document") is True  # never reloaded
+    assert_clean(page)
+
+
+# On role pages only what this feature adds is checked; the rest is test_accessibility.py's job.
+ROLE_PAGE_PARTS = [".guide-progress", ".sisg-progress--round", ".guide-topic-progress", ".sisg-mark", ".sisg-status"]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_accessibility_violations(page, site_url, guide, scheme):
+    page.add_init_script(
+        f"localStorage.setItem('/guide/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1},"
+        f" color: {{media: '', scheme: '{scheme}', primary: 'custom', accent: 'custom'}}}}))"
+    )
+    axe = Axe()
+    problems = []
+
+    def check(where, context=None):
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        results = axe.run(page, context=context)
+        problems.extend(
+            f"{where}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in results.response["violations"]
+            if v["impact"] in BLOCKING
+        )
+
+    role = guide["roles"][0]
+    open_practice(page, site_url, role["id"])
+    page.keyboard.press("Space")
+    check("practice")
+    page.goto(site_url + "plan/")
+    page.get_by_role("button", name="Make my plan").click()
+    page.locator(".sisg-days").wait_for()
+    check("plan")
+
+    # A role page with one question marked of each kind, both open.
+    page.goto(site_url + role["url"])
+    page.locator(".guide-progress:not([hidden])").wait_for()
+    for index, name in enumerate(["Got it", "Needs work"]):
+        question = page.locator("details.guide-question").nth(index)
+        question.locator("summary").click()
+        question.get_by_role("button", name=name).click()
+    check("role page", {"include": [[part] for part in ROLE_PAGE_PARTS]})
+    page.goto(site_url + "progress/")
+    page.locator(".sisg-overview h2").first.wait_for()
+    check("progress")
+    assert problems == []
+    assert_clean(page)
