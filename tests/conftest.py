@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -52,10 +53,32 @@ def fixture_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", FIXTURE_DATA)
 
 
+def pytest_collection_modifyitems(items):
+    """Run the tests that need the built site last, so other workers have work while it builds."""
+    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("site")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once per test run with --strict, plus its offline copy.
+
+    Under pytest-xdist every worker asks for it; the first builds it under a lock in the run's
+    shared temporary directory and the others reuse it, so two cores don't build it twice.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # common to all workers of this run
+    site, done = shared / "built-site", shared / "built-site.ok"
+    with open(shared / "built-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            _build_site_with_offline_copy(site)
+            done.touch()
+    return site
+
+
+def _build_site_with_offline_copy(site: Path) -> None:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     # The deploy workflow adds the offline copy to downloads/; the Downloads page links to it.
@@ -66,4 +89,19 @@ def built_site(tmp_path_factory) -> Path:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert offline.returncode == 0, offline.stderr
-    return site
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests record (e.g. the search hit rate), also when run under xdist."""
+    lines = [
+        f"{report.nodeid}: {value}"
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "summary"
+    ]
+    if lines:
+        terminalreporter.section("measured")
+        for line in lines:
+            terminalreporter.write_line(line)

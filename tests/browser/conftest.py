@@ -22,6 +22,7 @@ from ..conftest import SITE_URL
 CHROMIUM = "/usr/bin/chromium"
 SUB_PATH = urlsplit(SITE_URL).path
 PHONE = {"width": 390, "height": 844}
+BLOCKING_IMPACTS = {"serious", "critical"}
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -84,9 +85,34 @@ def page(browser, site_url):
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     page.on(
         "request",
-        lambda request: urlsplit(request.url).netloc != origin
-        and urlsplit(request.url).scheme in {"http", "https", "ws", "wss"}
-        and page.offsite_requests.append(request.url),
+        lambda request: (
+            urlsplit(request.url).netloc != origin
+            and urlsplit(request.url).scheme in {"http", "https", "ws", "wss"}
+            and page.offsite_requests.append(request.url)
+        ),
     )
     yield page
     context.close()
+
+
+def blocking_violations(page, context=None) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    # Only violations are collected: gathering every passing node doubles the time on long pages.
+    results = Axe().run(page, context=context, options={"resultTypes": ["violations"]})
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        f"{[node['target'] for node in violation['nodes']][:5]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def set_palette(page, scheme: str) -> None:
+    """Start the page in Material's light ("default") or dark ("slate") scheme, as the toggle stores it."""
+    index = 0 if scheme == "default" else 1
+    page.add_init_script(
+        f"localStorage.setItem('{SUB_PATH}.__palette', JSON.stringify({{index: {index},"
+        f" color: {{media: '', scheme: '{scheme}', primary: 'custom', accent: 'custom'}}}}))"
+    )

@@ -13,13 +13,11 @@ from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, blocking_violations, set_palette
 
 KEY = "sisg.progress.v1"
 FORMAT = "spotify-interview-study-guides-progress"
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -521,21 +519,12 @@ ROLE_PAGE_PARTS = [".guide-progress", ".sisg-progress--round", ".guide-topic-pro
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_no_serious_accessibility_violations(page, site_url, guide, scheme):
-    page.add_init_script(
-        f"localStorage.setItem('/guide/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1},"
-        f" color: {{media: '', scheme: '{scheme}', primary: 'custom', accent: 'custom'}}}}))"
-    )
-    axe = Axe()
+    set_palette(page, scheme)
     problems = []
 
     def check(where, context=None):
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
-        results = axe.run(page, context=context)
-        problems.extend(
-            f"{where}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-            for v in results.response["violations"]
-            if v["impact"] in BLOCKING
-        )
+        problems.extend(f"{where}: {problem}" for problem in blocking_violations(page, context))
 
     role = guide["roles"][0]
     open_practice(page, site_url, role["id"])
