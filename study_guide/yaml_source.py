@@ -41,16 +41,40 @@ def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
     return None
 
 
+# libyaml parses the guide's data many times faster than PyYAML's pure-Python parser, which
+# stays as the fallback and words syntax errors more precisely, so it reports them.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path, shown_as: Path) -> YamlFile:
-    """Parse `path`; report syntax errors and duplicate keys as problems of `shown_as`."""
+    """Parse `path` once into a node tree and its data; report syntax errors and duplicate keys."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes().count(b"\n", 0, exc.start) + 1
         raise GuideDataError([Problem(shown_as, line, (), "file is not valid UTF-8 text")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root, data = _parse(text, _FAST_LOADER)
+    except yaml.YAMLError:
+        root, data = _parse_reporting_errors(text, shown_as)
+    duplicates = list(_duplicate_keys(root, (), shown_as))
+    if duplicates:
+        raise GuideDataError(duplicates)
+    return YamlFile(shown_as, data, root)
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        return root, loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+
+
+def _parse_reporting_errors(text: str, shown_as: Path) -> tuple[yaml.Node | None, Any]:
+    try:
+        return _parse(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -63,10 +87,6 @@ def read_yaml(path: Path, shown_as: Path) -> YamlFile:
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         raise GuideDataError([Problem(shown_as, None, (), f"YAML syntax error: {reason}")]) from None
-    duplicates = list(_duplicate_keys(root, (), shown_as))
-    if duplicates:
-        raise GuideDataError(duplicates)
-    return YamlFile(shown_as, data, root)
 
 
 def _duplicate_keys(node: yaml.Node | None, loc: Loc, file: Path):
