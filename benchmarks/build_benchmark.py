@@ -21,8 +21,7 @@ What it does (everything happens in benchmarks/out/build/, which is git-ignored)
 4. Times `python -m mkdocs build --strict` of both projects at each scale as subprocesses (what a
    user runs: interpreter start, imports, build, writing site/), interleaved, median of --runs runs,
    one untimed warm-up of each at the base scale. Each run records CPU time (user + sys, from
-   getrusage) and wall time; on a shared machine CPU time is the stable figure. At the base scale a
-   third project is timed: the shipped one with read_yaml parsing once with libyaml (a what-if).
+   getrusage) and wall time; on a shared machine CPU time is the stable figure.
 5. Writes benchmarks/results/build.md and build.json.
 """
 
@@ -254,7 +253,6 @@ def run_instrumented(project: Path, builds: int) -> dict:
 KINDS = {
     "data_driven": "Data-driven (shipped)",
     "plain": "Plain Markdown",
-    "data_driven_libyaml": "Data-driven, libyaml loader (what-if)",
 }
 
 
@@ -289,33 +287,6 @@ def time_builds(projects: dict[str, Path], runs: int, warm_up: bool) -> dict[str
         for kind, project in projects.items():
             times[kind].append(timed_build(project))
     return times
-
-
-def libyaml_variant(project: Path, target: Path) -> Path | None:
-    """A copy of `project` whose read_yaml parses once with libyaml (CSafeLoader) instead of twice in Python.
-
-    Measures the recommendation in the report. None if yaml_source.py no longer has the expected lines.
-    """
-    import yaml as pyyaml
-
-    source = project / "study_guide" / "yaml_source.py"
-    old = "        root = yaml.compose(text, Loader=yaml.SafeLoader)\n        data = yaml.safe_load(text)\n"
-    new = (
-        "        loader = yaml.CSafeLoader(text)\n"
-        "        try:\n"
-        "            root = loader.get_single_node()\n"
-        "            data = loader.construct_document(root) if root is not None else None\n"
-        "        finally:\n"
-        "            loader.dispose()\n"
-    )
-    if not pyyaml.__with_libyaml__ or old not in source.read_text(encoding="utf-8"):
-        return None
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(project, target, ignore=shutil.ignore_patterns("__pycache__"))
-    patched = target / "study_guide" / "yaml_source.py"
-    patched.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    return target
 
 
 def site_stats(project: Path) -> dict[str, int]:
@@ -433,9 +404,7 @@ def write_report(results: dict) -> None:
         "",
         "*Plain* = the same pages as static Markdown (captured after macros and hooks, with their front matter),"
         " same theme, overrides, nav and markdown_extensions, only the search plugin: no macros, no hooks, so no"
-        " data loading, no validation, no template rendering, no guide.json / downloads (Anki decks, CSV, JSON)."
-        " *libyaml what-if* = the shipped project with one change in a copy of `study_guide/yaml_source.py`:"
-        " parse each file once with `yaml.CSafeLoader` instead of twice with the pure-Python `SafeLoader`.",
+        " data loading, no validation, no template rendering, no guide.json / downloads (Anki decks, CSV, JSON).",
         "",
         "| Scale | Roles | Topics | Questions | HTML pages | Build | CPU (s) | Wall (s) | CPU ÷ plain | Wall ÷ plain |",
         "|------:|------:|-------:|----------:|-----------:|-------|--------:|---------:|------------:|-------------:|",
@@ -578,9 +547,6 @@ def main(argv: list[str] | None = None) -> int:
         projects = {"data_driven": driven}
         if factor in plain_scales:
             projects["plain"] = plain
-        variant = libyaml_variant(driven, WORK / f"libyaml-{factor}x") if is_base else None
-        if variant:
-            projects["data_driven_libyaml"] = variant
         print(f"[{time.perf_counter() - began:5.0f}s] {factor}×: timing {len(capture['pages'])} pages", flush=True)
         times = time_builds(projects, args.runs, warm_up=is_base)
         median = {
