@@ -93,3 +93,29 @@ def test_guide_json_is_served_and_complete(page, site_url):
     assert response.ok
     data = json.loads(response.text())
     assert {r["id"] for r in data["roles"]} == {r.id for r in GUIDE.roles}
+
+
+def test_offline_copy_reads_and_searches_from_files(built_site, browser, tmp_path):
+    """The offline zip, unpacked and opened with file://: pages load and search answers."""
+    import zipfile
+
+    from study_guide.downloads import DOWNLOADS_DIR, OFFLINE_ZIP
+
+    with zipfile.ZipFile(built_site / DOWNLOADS_DIR / OFFLINE_ZIP) as archive:
+        archive.extractall(tmp_path)
+    (home,) = tmp_path.glob("*/index.html")
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(home.as_uri())
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(FIRST_ROLE.rounds[-1].name)
+    target = f"{home.parent.as_uri()}/roles/{FIRST_ROLE.id}.html"
+    result = page.locator(f"li.md-search-result__item a.md-search-result__link[href^='{target}']").first
+    result.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(home.parent.as_uri())
+    assert errors == []
+    context.close()
