@@ -189,7 +189,8 @@
     const chunks = String(text).split(/^ {0,3}```[^\n]*\n([\s\S]*?)^ {0,3}```[ \t]*$/m);
     chunks.forEach((chunk, i) => {
       if (i % 2 === 1) {
-        frag.append(el("pre", {}, el("code", { text: chunk.replace(/\n$/, "") })));
+        // Focusable, as Material makes page code blocks, so a keyboard can scroll a wide one.
+        frag.append(el("pre", {}, el("code", { tabindex: "0", text: chunk.replace(/\n$/, "") })));
         return;
       }
       chunk.split(/\n\s*\n/).forEach((block) => {
