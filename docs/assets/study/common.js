@@ -257,6 +257,24 @@
     else run();
   }
 
+  /* onPage for a tool that needs guide.json: start(container, guide) runs once it has loaded,
+     unless the reader has left the page by then, and the cleanup it returns runs when they leave. */
+  function onPageWithGuide(selector, start) {
+    onPage(selector, (root) => {
+      let alive = true;
+      let cleanup = null;
+      loadGuide()
+        .then((guide) => {
+          if (alive) cleanup = start(root, guide) || null;
+        })
+        .catch((error) => alive && loadError(root, error));
+      return () => {
+        alive = false;
+        if (cleanup) cleanup();
+      };
+    });
+  }
+
   function loadError(container, error) {
     const message =
       location.protocol === "file:"
@@ -295,6 +313,7 @@
     progressBar,
     summary,
     onPage,
+    onPageWithGuide,
     loadError,
     shuffle,
     options,

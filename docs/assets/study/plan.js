@@ -30,15 +30,7 @@
       month: "short",
     });
 
-  S.onPage("#sisg-plan", (root) => {
-    let alive = true;
-    S.loadGuide()
-      .then((guide) => alive && start(root, guide))
-      .catch((error) => alive && S.loadError(root, error));
-    return () => {
-      alive = false;
-    };
-  });
+  S.onPageWithGuide("#sisg-plan", start);
 
   function start(root, guide) {
     const saved = readSettings();

@@ -31,19 +31,7 @@
     return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
   };
 
-  S.onPage("#sisg-practice", (root) => {
-    let alive = true;
-    let teardown = () => {};
-    S.loadGuide()
-      .then((guide) => {
-        if (alive) teardown = start(root, guide);
-      })
-      .catch((error) => alive && S.loadError(root, error));
-    return () => {
-      alive = false;
-      teardown();
-    };
-  });
+  S.onPageWithGuide("#sisg-practice", start);
 
   function start(root, guide) {
     const params = new URLSearchParams(location.search);

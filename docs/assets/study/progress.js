@@ -7,19 +7,7 @@
   const FORMAT = "spotify-interview-study-guides-progress";
   const VERSION = 1;
 
-  S.onPage("#sisg-progress", (root) => {
-    let unsubscribe = () => {};
-    let alive = true;
-    S.loadGuide()
-      .then((guide) => {
-        if (alive) unsubscribe = render(root, guide);
-      })
-      .catch((error) => alive && S.loadError(root, error));
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  });
+  S.onPageWithGuide("#sisg-progress", render);
 
   function render(root, guide) {
     const overview = el("div", { class: "sisg-overview" });
