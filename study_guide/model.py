@@ -114,7 +114,11 @@ class Guidance(Strict):
     pitfalls: list[Text] = Field(min_length=1)
     follow_ups: list[Text] = Field(min_length=1)
     staff_signal: Text | None = Field(default=None, description="What separates a Staff answer from a Senior one.")
-    example: Text | None = Field(default=None, description="A short model answer or outline.")
+    example: Text | None = Field(default=None, description="A model answer as a strong candidate would give it.")
+    code_file: str | None = Field(
+        default=None,
+        description="Path (from the project root, under examples/) of a tested solution shown with the guidance.",
+    )
 
 
 class Question(Cited):

@@ -39,6 +39,7 @@ FORMAT_LABELS = {
     "case": "Case",
     "panel": "Panel",
 }
+CODE_LANGUAGES = {".py": "python", ".sql": "sql"}
 
 
 def oneline(text: str) -> str:
@@ -134,7 +135,8 @@ class Renderer:
         code = (self.project_root / relative).read_text(encoding="utf-8").rstrip("\n")
         longest = max((len(run) for run in code.split("\n") if set(run) == {"`"}), default=0)
         fence = "`" * max(3, longest + 1)
-        return Markup(f"{fence}python\n{code}\n{fence}")
+        language = CODE_LANGUAGES.get(Path(relative).suffix, "text")
+        return Markup(f"{fence}{language}\n{code}\n{fence}")
 
     def role_page(self, role_id: str, page_src: str) -> Markup:
         return self.render("role.md.j2", page_src, role=self.roles[role_id])
