@@ -1,0 +1,88 @@
+"""The sample-size calculator behind ds-stats-sample-size-calculator."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from ..conftest import ROOT
+
+_PATH = ROOT / "examples" / "ds_stats_sample_size_calculator.py"
+_SPEC = importlib.util.spec_from_file_location("ds_stats_sample_size_calculator", _PATH)
+assert _SPEC is not None and _SPEC.loader is not None
+calc = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = calc
+_SPEC.loader.exec_module(calc)
+
+
+def test_proportion_worked_example():
+    # 40 % -> 41 % at 5 % two-sided and 80 % power: 7.849 * (0.24 + 0.2419) / 0.0001.
+    assert calc.n_per_arm_proportion(0.40, 0.01) == 37824
+
+
+def test_proportion_direction_does_not_matter_for_symmetric_rates():
+    assert calc.n_per_arm_proportion(0.50, 0.02) == calc.n_per_arm_proportion(0.50, -0.02)
+
+
+def test_smaller_effects_need_quadratically_more_units():
+    big = calc.n_per_arm_proportion(0.10, 0.02)
+    small = calc.n_per_arm_proportion(0.10, 0.01)
+    assert 3.5 < small / big < 4.5
+
+
+def test_more_power_and_stricter_alpha_cost_units():
+    base = calc.n_per_arm_proportion(0.3, 0.01)
+    assert calc.n_per_arm_proportion(0.3, 0.01, power=0.9) > base
+    assert calc.n_per_arm_proportion(0.3, 0.01, alpha=0.01) > base
+
+
+def test_mean_matches_the_rule_of_sixteen():
+    n = calc.n_per_arm_mean(sd=60.0, mde_abs=1.0)
+    assert n == 56512
+    assert n == pytest.approx(16 * 60**2, rel=0.02)
+
+
+def test_large_effect_gives_a_tiny_sample():
+    assert calc.n_per_arm_mean(sd=1.0, mde_abs=10.0) == 1
+
+
+@pytest.mark.parametrize(
+    ("baseline", "mde"),
+    [(0.0, 0.01), (1.0, -0.01), (0.5, 0.0), (0.99, 0.02), (0.01, -0.02)],
+)
+def test_invalid_rates_are_rejected(baseline, mde):
+    with pytest.raises(ValueError):
+        calc.n_per_arm_proportion(baseline, mde)
+
+
+@pytest.mark.parametrize(("alpha", "power"), [(0.0, 0.8), (1.0, 0.8), (0.05, 0.0), (0.05, 1.0)])
+def test_invalid_alpha_or_power(alpha, power):
+    with pytest.raises(ValueError):
+        calc.n_per_arm_mean(1.0, 0.1, alpha=alpha, power=power)
+
+
+def test_invalid_sd_or_effect():
+    with pytest.raises(ValueError):
+        calc.n_per_arm_mean(0.0, 1.0)
+    with pytest.raises(ValueError):
+        calc.n_per_arm_mean(1.0, 0.0)
+
+
+def test_weeks_round_up_and_never_go_below_one():
+    # 2 arms x 37,824 = 75,648 units; 1M eligible a week on a 10 % slice = 100k a week -> 1 week.
+    assert calc.weeks_needed(37824, 1_000_000, 0.10) == 1
+    # The same on a 2 % slice: 20k a week -> 3.78 -> 4 whole weeks.
+    assert calc.weeks_needed(37824, 1_000_000, 0.02) == 4
+    assert calc.weeks_needed(1, 10**9, 1.0) == 1
+    assert calc.weeks_needed(10, 5, 1.0, arms=3) == 6
+
+
+@pytest.mark.parametrize(
+    ("n", "eligible", "share", "arms"),
+    [(0, 10, 0.5, 2), (10, 0, 0.5, 2), (10, 10, 0.0, 2), (10, 10, 1.5, 2), (10, 10, 0.5, 1)],
+)
+def test_weeks_invalid_inputs(n, eligible, share, arms):
+    with pytest.raises(ValueError):
+        calc.weeks_needed(n, eligible, share, arms=arms)

@@ -1,0 +1,89 @@
+"""The sample-ratio-mismatch check behind ds-stats-srm-check-code."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+
+import pytest
+
+from ..conftest import ROOT
+
+_PATH = ROOT / "examples" / "ds_stats_srm_check_code.py"
+_SPEC = importlib.util.spec_from_file_location("ds_stats_srm_check_code", _PATH)
+assert _SPEC is not None and _SPEC.loader is not None
+srm = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = srm
+_SPEC.loader.exec_module(srm)
+
+
+def test_worked_example_is_a_mismatch():
+    result = srm.srm_check([503_000, 497_000], [0.5, 0.5])
+    assert result.statistic == pytest.approx(36.0)
+    assert result.p_value == pytest.approx(1.973e-9, rel=1e-3)
+    assert result.mismatch
+
+
+def test_a_perfect_split_passes():
+    result = srm.srm_check([1000, 1000], [0.5, 0.5])
+    assert result.statistic == 0.0
+    assert result.p_value == 1.0
+    assert not result.mismatch
+
+
+def test_small_imbalance_is_not_flagged_at_the_strict_threshold():
+    # 100,600 vs 99,400: chi2 = 7.2, p = 0.0073 -> suspicious at 5 %, not flagged at 0.1 %.
+    result = srm.srm_check([100_600, 99_400], [0.5, 0.5])
+    assert result.statistic == pytest.approx(7.2)
+    assert result.p_value == pytest.approx(0.00729, rel=1e-2)
+    assert not result.mismatch
+    assert srm.srm_check([100_600, 99_400], [0.5, 0.5], threshold=0.05).mismatch
+
+
+def test_unequal_configured_split_and_unnormalised_shares():
+    # A 90/10 test logged exactly 90/10 is fine, whether shares are given as 0.9/0.1 or 9/1.
+    assert srm.srm_check([9000, 1000], [0.9, 0.1]).p_value == pytest.approx(1.0)
+    assert srm.srm_check([9000, 1000], [9, 1]).statistic == pytest.approx(0.0)
+    # The same counts against a 50/50 configuration are a glaring mismatch.
+    assert srm.srm_check([9000, 1000], [0.5, 0.5]).mismatch
+
+
+def test_three_arms():
+    result = srm.srm_check([3400, 3300, 3300], [1, 1, 1])
+    expected = sum((c - 10000 / 3) ** 2 / (10000 / 3) for c in (3400, 3300, 3300))
+    assert result.statistic == pytest.approx(expected)
+    assert result.p_value == pytest.approx(math.exp(-expected / 2))  # df = 2 has a closed form
+
+
+@pytest.mark.parametrize(
+    ("x", "df", "expected"),
+    [
+        (3.841458820694124, 1, 0.05),
+        (5.991464547107979, 2, 0.05),
+        (7.814727903251178, 3, 0.05),
+        (9.487729036781154, 4, 0.05),
+        (16.918977604620448, 9, 0.05),
+        (0.0, 3, 1.0),
+    ],
+)
+def test_chi2_tail_matches_tables(x, df, expected):
+    assert srm.chi2_sf(x, df) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_a_single_empty_arm_is_a_mismatch():
+    assert srm.srm_check([0, 500], [0.5, 0.5]).mismatch
+
+
+@pytest.mark.parametrize(
+    ("observed", "shares"),
+    [([], []), ([10], [1.0]), ([10, 10], [0.5]), ([0, 0], [0.5, 0.5]), ([-1, 5], [0.5, 0.5]), ([5, 5], [1.0, 0.0])],
+)
+def test_invalid_inputs(observed, shares):
+    with pytest.raises(ValueError):
+        srm.srm_check(observed, shares)
+
+
+def test_invalid_df():
+    with pytest.raises(ValueError):
+        srm.chi2_sf(1.0, 0)

@@ -1,0 +1,91 @@
+"""Tests for examples/mle_expected_calibration_error.py (ECE and reliability bins)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import numpy as np
+import pytest
+
+from ..conftest import ROOT
+
+_PATH = ROOT / "examples" / "mle_expected_calibration_error.py"
+_SPEC = importlib.util.spec_from_file_location("mle_expected_calibration_error", _PATH)
+assert _SPEC is not None and _SPEC.loader is not None
+mod = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = mod  # dataclasses look the module up while building the class
+_SPEC.loader.exec_module(mod)
+
+
+def test_empty_input_is_zero():
+    assert mod.expected_calibration_error([], []) == 0.0
+    assert mod.maximum_calibration_error([], []) == 0.0
+    assert mod.reliability_table([], []) == []
+
+
+def test_single_prediction():
+    assert mod.expected_calibration_error([0.8], [1]) == pytest.approx(0.2)
+    assert mod.expected_calibration_error([0.8], [0]) == pytest.approx(0.8)
+
+
+def test_hand_worked_example():
+    # Bin [0.1, 0.2): mean 0.1, observed 0/2 -> gap 0.1. Bin [0.9, 1.0]: mean 0.9, observed 1/2 -> gap 0.4.
+    probs, labels = [0.1, 0.1, 0.9, 0.9], [0, 0, 1, 0]
+    table = mod.reliability_table(probs, labels, n_bins=10)
+    assert [b.count for b in table] == [2, 2]
+    assert mod.expected_calibration_error(probs, labels) == pytest.approx(0.25)
+    assert mod.maximum_calibration_error(probs, labels) == pytest.approx(0.4)
+
+
+def test_probability_one_falls_in_last_bin_and_zero_in_first():
+    table = mod.reliability_table([0.0, 1.0], [0, 1], n_bins=4)
+    assert (table[0].lower, table[-1].upper) == (0.0, 1.0)
+    assert mod.expected_calibration_error([0.0, 1.0], [0, 1], n_bins=4) == 0.0
+
+
+def test_perfectly_calibrated_large_sample_is_near_zero():
+    rng = np.random.default_rng(7)
+    p = rng.uniform(size=200_000)
+    y = (rng.uniform(size=p.size) < p).astype(int)
+    assert mod.expected_calibration_error(p, y, n_bins=15) < 0.01
+    assert mod.expected_calibration_error(p, y, n_bins=15, strategy="quantile") < 0.01
+
+
+def test_overconfident_model_has_large_error():
+    rng = np.random.default_rng(1)
+    true_p = rng.uniform(0.3, 0.7, size=50_000)
+    y = (rng.uniform(size=true_p.size) < true_p).astype(int)
+    pushed = np.where(true_p > 0.5, 0.95, 0.05)  # same order, overconfident scores
+    assert mod.expected_calibration_error(pushed, y) > 0.3
+
+
+def test_quantile_bins_have_equal_mass_with_ties():
+    probs = [0.02] * 6 + [0.5, 0.6]
+    table = mod.reliability_table(probs, [0] * 8, n_bins=4, strategy="quantile")
+    assert [b.count for b in table] == [2, 2, 2, 2]
+    assert sum(b.count for b in table) == 8
+
+
+def test_ece_is_count_weighted_mean_of_gaps():
+    rng = np.random.default_rng(3)
+    p, y = rng.uniform(size=1000), rng.integers(0, 2, size=1000)
+    table = mod.reliability_table(p, y, n_bins=10)
+    manual = sum(b.count * abs(b.observed_rate - b.mean_predicted) for b in table) / 1000
+    assert mod.expected_calibration_error(p, y, n_bins=10) == pytest.approx(manual)
+
+
+@pytest.mark.parametrize(
+    ("probs", "labels", "kwargs"),
+    [
+        ([0.5], [1, 0], {}),
+        ([1.2], [1], {}),
+        ([float("nan")], [1], {}),
+        ([0.5], [2], {}),
+        ([0.5], [1], {"n_bins": 0}),
+        ([0.5], [1], {"strategy": "kmeans"}),
+    ],
+)
+def test_bad_input_is_rejected(probs, labels, kwargs):
+    with pytest.raises(ValueError):
+        mod.expected_calibration_error(probs, labels, **kwargs)

@@ -1,0 +1,79 @@
+"""Tested solution for swe-algo-dedupe-near-duplicate-titles."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+
+import pytest
+
+from ..conftest import ROOT
+
+_SPEC = importlib.util.spec_from_file_location(
+    "swe_algo_dedupe_near_duplicate_titles", ROOT / "examples" / "swe_algo_dedupe_near_duplicate_titles.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+mod = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = mod
+_SPEC.loader.exec_module(mod)
+
+
+def _distance(a, b):
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def test_groups_typos_case_accents_and_punctuation():
+    titles = ["Hey Jude", "hey jude!", "Hey Jdue", "Hey Judee", "Héy Jude", "Let It Be"]
+    groups = mod.group_near_duplicates(titles)
+    assert groups[0] == sorted(["Hey Jude", "hey jude!", "Hey Judee", "Héy Jude"])
+    assert ["Hey Jdue"] in groups  # a transposition is two edits in plain Levenshtein
+    assert ["Let It Be"] in groups
+
+
+def test_within_one_edit():
+    assert mod.within_one_edit("abc", "abc")
+    assert mod.within_one_edit("abc", "abd") and mod.within_one_edit("abc", "ab") and mod.within_one_edit("", "a")
+    assert not mod.within_one_edit("ab", "ba") and not mod.within_one_edit("abc", "a")
+
+
+def test_empty_and_single():
+    assert mod.group_near_duplicates([]) == []
+    assert mod.group_near_duplicates(["x"]) == [["x"]]
+    assert mod.group_near_duplicates(["", "!!"]) == [["", "!!"]]
+
+
+def test_chains_are_transitive():
+    assert mod.group_near_duplicates(["abc", "abd", "abde"]) == [["abc", "abd", "abde"]]
+
+
+def test_matches_brute_force_pairs():
+    rng = random.Random(12)
+    titles = ["".join(rng.choice("ab") for _ in range(rng.randint(0, 5))) for _ in range(120)]
+    parent = list(range(len(titles)))
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i in range(len(titles)):
+        for j in range(i + 1, len(titles)):
+            if _distance(titles[i], titles[j]) <= 1:
+                parent[find(i)] = find(j)
+    groups = {}
+    for i, t in enumerate(titles):
+        groups.setdefault(find(i), []).append(t)
+    expected = sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+    assert mod.group_near_duplicates(titles) == expected
+
+
+@pytest.mark.parametrize("pair", [("kitten", "sitten"), ("kitten", "kittens"), ("kitten", "itten")])
+def test_one_edit_pairs_group(pair):
+    assert len(mod.group_near_duplicates(list(pair))) == 1

@@ -1,0 +1,54 @@
+"""Tested solution for swe-algo-sliding-window-sessions."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import random
+import sys
+
+import pytest
+
+from ..conftest import ROOT
+
+_SPEC = importlib.util.spec_from_file_location(
+    "swe_algo_sliding_window_sessions", ROOT / "examples" / "swe_algo_sliding_window_sessions.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+mod = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = mod
+_SPEC.loader.exec_module(mod)
+
+
+def test_sessions_split_on_gap_boundary_inclusive():
+    ts = [0, 100, 100 + 1800, 100 + 1800 + 1801, 9000]
+    assert mod.sessionize(ts) == [[0, 100, 1900], [3701], [9000]]
+
+
+def test_unsorted_duplicates_empty_single():
+    assert mod.sessionize([]) == []
+    assert mod.sessionize([5]) == [[5]]
+    assert mod.sessionize([50, 10, 10]) == [[10, 10, 50]]
+
+
+def test_max_plays_in_window():
+    assert mod.max_plays_in_window([], 60) == 0
+    assert mod.max_plays_in_window([7], 60) == 1
+    assert mod.max_plays_in_window([0, 30, 60, 61, 200], 60) == 3
+    assert mod.max_plays_in_window([5, 5, 5], 0) == 3
+
+
+def test_window_against_brute_force():
+    rng = random.Random(8)
+    ts = [rng.randint(0, 10_000) for _ in range(400)]
+    brute = max(sum(1 for t in ts if s <= t <= s + 300) for s in ts)
+    assert mod.max_plays_in_window(ts, 300) == brute
+    sessions = mod.sessionize(ts, gap=60)
+    assert sum(map(len, sessions)) == len(ts)
+    for earlier, later in itertools.pairwise(sessions):
+        assert later[0] - earlier[-1] > 60
+
+
+@pytest.mark.parametrize("gap", [0, 1])
+def test_small_gaps(gap):
+    assert len(mod.sessionize([0, 1, 2], gap=gap)) == (3 if gap == 0 else 1)
