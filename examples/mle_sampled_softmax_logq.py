@@ -74,6 +74,9 @@ def sampled_softmax_loss(user, pos, neg, log_q_pos=None, log_q_neg=None) -> floa
     user: (B, d) user embeddings; pos: (B, d) positive item embeddings; neg: (B, S, d) negatives,
     or (S, d) negatives shared by the whole batch. log_q_pos (B,) and log_q_neg (B, S) or (S,) are
     the sampler's log-probabilities; when given, each logit becomes dot - log Q (logQ correction).
+    Passing log Q for the positive and the negatives alike is the usual training correction; passing
+    0 for the positive and log(S * Q) for the S negatives turns the sum over negatives into an
+    estimate of the full softmax's normaliser, which is how the tests compare it with the exact loss.
     """
     u = np.asarray(user, dtype=float)
     p = np.asarray(pos, dtype=float)

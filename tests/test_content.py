@@ -98,7 +98,10 @@ def test_staff_mle_rounds_and_topics_match_source_004():
     role = next(r for r in GUIDE.roles if "src-staff-mle" in r.sources and "Machine Learning" in r.title)
     topics = {t.id: t for t in GUIDE.topics}
     assert [rd.name for rd in role.rounds] == round_names
-    assert [topics[t].name for rd in role.rounds for t in rd.focus_topics] == topic_names
+    # Every topic 004 lists, in its order; a topic this guide adds says so in its name.
+    names = [topics[t].name for rd in role.rounds for t in rd.focus_topics]
+    assert [name for name in names if name in topic_names] == topic_names
+    assert [name for name in names if name not in topic_names and "(guide's addition)" not in name] == []
 
 
 def test_tpm_topics_cover_source_000_and_rounds_are_marked_inferred():
