@@ -39,13 +39,23 @@
   function scheduler(FSRS) {
     const engine = FSRS.fsrs(FSRS.generatorParameters({ enable_fuzz: false }));
     return {
-      // The card after every review of `reviews` (oldest first), or null if never reviewed.
+      // The card after the reviews (oldest first), or null if never reviewed. A candidate
+      // studies by the day, so each day counts once, with its last rating, as made at noon UTC
+      // of that calendar day: intervals are then whole days, as the plan and the queue count them.
       card(reviews) {
-        if (!reviews || !reviews.length) return null;
-        let card = FSRS.createEmptyCard(new Date(reviews[0].at));
-        reviews.forEach((review) => {
-          card = engine.next(card, new Date(review.at), review.rating).card;
+        const days = dailyReviews(reviews);
+        if (!days.length) return null;
+        let card = FSRS.createEmptyCard(days[0].at);
+        days.forEach((review) => {
+          card = engine.next(card, review.at, review.rating).card;
         });
+        if (card.state === FSRS.State.Review) {
+          // The interval FSRS gives the card's stability. ts-fsrs also keeps Hard, Good and Easy a
+          // day apart when all three round alike; the Python reference does not, and we follow it.
+          const due = new Date(days[days.length - 1].at);
+          due.setUTCDate(due.getUTCDate() + engine.next_interval(card.stability, 0));
+          card = { ...card, due };
+        }
         return card;
       },
       // Probability of recalling the card at `when` (0–1).
@@ -56,6 +66,20 @@
   }
 
   /* ---- Calendar days ---- */
+
+  // [{at, rating}] → one {at: Date at noon UTC of the local day, rating} per day, oldest first.
+  function dailyReviews(reviews) {
+    const last = new Map();
+    [...(reviews || [])]
+      .sort((a, b) => new Date(a.at) - new Date(b.at))
+      .forEach((review) => last.set(dayOf(new Date(review.at)), review.rating));
+    return [...last.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([day, rating]) => {
+        const [y, m, d] = day.split("-").map(Number);
+        return { at: new Date(Date.UTC(y, m - 1, d, 12)), rating };
+      });
+  }
 
   const pad = (n) => String(n).padStart(2, "0");
   const dayOf = (date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -227,6 +251,7 @@
   S.review = {
     loadFsrs,
     scheduler,
+    dailyReviews,
     dayOf,
     addDays,
     daysBetween,
