@@ -311,3 +311,25 @@ def test_long_plans_are_shown_by_week_and_pace_new_questions(engine_page):
     assert max(len(d["questions"]) for d in short["days"]) <= 3
     assert short["days"][-1]["day"] <= "2026-12-12"
     assert len(short["unplaced"]) == 40 - sum(len(d["questions"]) for d in short["days"]) > 0
+
+
+def test_exported_record_matches_its_published_schema(engine_page):
+    import jsonschema
+
+    from ..conftest import ROOT
+
+    exported = engine_page.evaluate(
+        """() => {
+             SISG.store.review("q1", 3);
+             SISG.store.review("q1", 1);
+             SISG.store.setNote("q1", "Situation: playlist outage…");
+             SISG.store.update((record) => {
+               record.plan = SISG.review.makePlan({role: "r", ids: ["q1", "q2"], reviews: record.reviews,
+                                                   today: "2026-12-01", interview: "2026-12-15", perDay: 4});
+             });
+             return JSON.parse(SISG.store.exportText(SISG.store.reload()));
+           }"""
+    )
+    schema = json.loads((ROOT / "schemas" / "study-record.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(exported)
+    assert [r["rating"] for r in exported["reviews"]["q1"]] == [3, 1]

@@ -195,11 +195,6 @@
       };
     }
     cached = record;
-    try {
-      localStorage.removeItem(LEGACY_KEY); // migrated: the record now holds every mark
-    } catch (error) {
-      // harmless: the record is read first
-    }
     listeners.forEach((fn) => fn(record));
     return { ok: true };
   }
