@@ -166,7 +166,8 @@ def test_two_weeks_of_study_cover_the_role_and_follow_the_reference(engine_page,
         histories = {qid: [(r["at"], r["rating"]) for r in state["reviews"].get(qid, [])] for qid in ids}
         reference = sorted(qid for qid in ids if _reference_due(histories[qid], today))
         if sorted(state["due"]) != reference:
-            problems.append((today.isoformat(), [(q, histories[q]) for q in sorted(set(state["due"]) ^ set(reference))]))
+            differing = sorted(set(state["due"]) ^ set(reference))
+            problems.append((today.isoformat(), [(q, histories[q]) for q in differing]))
         layouts.append(state["layout"])
         for qid in state["queue"]:
             result = page.evaluate("([id, r]) => SISG.store.review(id, r)", [qid, _rating(qid, day)])
@@ -228,7 +229,8 @@ def test_imports_are_bounded_cleaned_and_merged(engine_page):
              const {record, counts} = SISG.store.parseImport(JSON.stringify(file), known);
              out.record = record; out.counts = counts;
              const legacy = {format: "spotify-interview-study-guides-progress", version: 1,
-               progress: {a: {status: "got", at: "2026-11-19T10:00:00Z"}, b: {status: "review", at: "2026-11-18T10:00:00Z"}}};
+               progress: {a: {status: "got", at: "2026-11-19T10:00:00Z"},
+                          b: {status: "review", at: "2026-11-18T10:00:00Z"}}};
              out.legacy = SISG.store.parseImport(JSON.stringify(legacy), known).record.reviews;
              out.merged = SISG.store.merge(record, SISG.store.parseImport(JSON.stringify(legacy), known).record);
              return out;
@@ -270,7 +272,8 @@ def test_plan_calendar_is_valid_icalendar(engine_page):
              uidPrefix: "staff-machine-learning-engineer",
              stamp: new Date(),
              days: [
-               {day: "2026-12-01", title: "Study: 3 new, 2 reviews", description: "Line one\\nÅsa's ✓ café, " + "x".repeat(200)},
+               {day: "2026-12-01", title: "Study: 3 new, 2 reviews",
+                description: "Line one\\nÅsa's ✓ café, " + "x".repeat(200)},
                {day: "2026-12-31", title: "Interview eve", description: "Rest"},
              ],
            })"""
@@ -293,9 +296,11 @@ def test_long_plans_are_shown_by_week_and_pace_new_questions(engine_page):
         """() => {
              const ids = Array.from({length: 40}, (_, i) => `q${i}`);
              const today = "2026-12-01";
-             const year = SISG.review.makePlan({role: "r", ids, reviews: {q0: [{at: "2026-11-30T10:00:00Z", rating: 3}]},
-                                                today, interview: "2027-11-30", perDay: null});
-             const short = SISG.review.makePlan({role: "r", ids, reviews: {}, today, interview: "2026-12-15", perDay: 3});
+             const known = {q0: [{at: "2026-11-30T10:00:00Z", rating: 3}]};
+             const year = SISG.review.makePlan({role: "r", ids, reviews: known, today,
+                                                interview: "2027-11-30", perDay: null});
+             const short = SISG.review.makePlan({role: "r", ids, reviews: {}, today,
+                                                 interview: "2026-12-15", perDay: 3});
              return {year, yearStatus: SISG.review.planStatus(year, {}, today), short};
            }"""
     )
