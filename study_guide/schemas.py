@@ -13,11 +13,13 @@ from pydantic import BaseModel
 
 from .export import GuideExport
 from .load import FOLDERS, SINGLE_FILES
+from .study_record import StudyRecord
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     **{f"{name.removesuffix('.yaml')}.schema.json": model for name, model in SINGLE_FILES.items()},
     **{f"{folder.removesuffix('s')}.schema.json": model for folder, model in FOLDERS.items()},
     "guide-json.schema.json": GuideExport,
+    "study-record.schema.json": StudyRecord,
 }
 
 

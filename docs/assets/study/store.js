@@ -1,0 +1,271 @@
+/* The study record: one versioned JSON document in localStorage holding every review, note, saved
+   plan and the practice pass in progress. Its shape is schemas/study-record.schema.json.
+
+   Nothing here reports success unless the browser stored it: every write is read back, and a full
+   quota or blocked storage comes back as {ok: false, error} for the page to show.
+   Loaded on every page (role pages draw progress from it); the scheduler is in review.js. */
+(() => {
+  "use strict";
+
+  const KEY = "sisg.study.v2";
+  const LEGACY_KEY = "sisg.progress.v1"; // {id: {status: "got"|"review", at}} before the record
+  const FORMAT = "spotify-interview-study-guides-study-record";
+  const VERSION = 2;
+  // Limits that keep a hostile or runaway file from filling the quota or slowing every click.
+  const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+  const MAX_REVIEWS_PER_QUESTION = 200;
+  const MAX_NOTE_CHARS = 5000;
+  const RATINGS = [1, 2, 3, 4]; // Again, Hard, Good, Easy (FSRS's Rating values)
+  // The quick path of earlier versions: Got it is a Good review, Needs work an Again.
+  const LEGACY_RATING = { got: 3, review: 1 };
+
+  const empty = () => ({ format: FORMAT, version: VERSION, reviews: {}, notes: {}, plan: null, pass: null });
+
+  const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  const validTime = (value) => typeof value === "string" && !Number.isNaN(Date.parse(value));
+
+  class StudyRecordError extends Error {}
+
+  /* ---- Pure functions: what a record may hold, how two records merge ---- */
+
+  // A review list cleaned up: valid entries only, no dates in the future, oldest first, no repeats.
+  function cleanReviews(list, now, counts) {
+    if (!Array.isArray(list)) return [];
+    const seen = new Set();
+    const out = [];
+    list.forEach((review) => {
+      if (!isObject(review) || !validTime(review.at) || !RATINGS.includes(review.rating)) {
+        counts.invalid += 1;
+        return;
+      }
+      let at = new Date(review.at);
+      if (at > now) {
+        counts.clamped += 1;
+        at = now;
+      }
+      const entry = { at: at.toISOString(), rating: review.rating };
+      const key = `${entry.at}|${entry.rating}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(entry);
+      }
+    });
+    out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return out.slice(-MAX_REVIEWS_PER_QUESTION);
+  }
+
+  function cleanNote(note, now, counts) {
+    if (!isObject(note) || typeof note.text !== "string" || !validTime(note.at)) return null;
+    let at = new Date(note.at);
+    if (at > now) {
+      counts.clamped += 1;
+      at = now;
+    }
+    return { text: note.text.slice(0, MAX_NOTE_CHARS), at: at.toISOString() };
+  }
+
+  /* Any stored or imported value → {record, counts}. `known` (a Set of question ids, optional)
+     drops ids this guide does not have. Accepts the record and the version-1 marks export. */
+  function normalise(value, { known = null, now = new Date() } = {}) {
+    const counts = { dropped: 0, clamped: 0, invalid: 0 };
+    const record = empty();
+    if (!isObject(value)) return { record, counts };
+    const keep = (id) => {
+      if (known && !known.has(id)) {
+        counts.dropped += 1;
+        return false;
+      }
+      return true;
+    };
+    if (value.version === 1 || value.format === "spotify-interview-study-guides-progress") {
+      const marks = isObject(value.progress) ? value.progress : value;
+      Object.entries(marks).forEach(([id, mark]) => {
+        if (!isObject(mark) || !(mark.status in LEGACY_RATING) || !validTime(mark.at)) return;
+        if (!keep(id)) return;
+        const reviews = cleanReviews([{ at: mark.at, rating: LEGACY_RATING[mark.status] }], now, counts);
+        if (reviews.length) record.reviews[id] = reviews;
+      });
+      return { record, counts };
+    }
+    if (isObject(value.reviews)) {
+      Object.entries(value.reviews).forEach(([id, list]) => {
+        if (!keep(id)) return;
+        const reviews = cleanReviews(list, now, counts);
+        if (reviews.length) record.reviews[id] = reviews;
+      });
+    }
+    if (isObject(value.notes)) {
+      Object.entries(value.notes).forEach(([id, note]) => {
+        if (!keep(id)) return;
+        const clean = cleanNote(note, now, counts);
+        if (clean && clean.text.trim()) record.notes[id] = clean;
+      });
+    }
+    if (isObject(value.plan)) record.plan = value.plan;
+    if (isObject(value.pass)) record.pass = value.pass;
+    return { record, counts };
+  }
+
+  // Union of two review histories; for notes the newer one wins. `base` keeps its plan and pass.
+  function merge(base, incoming) {
+    const now = new Date();
+    const counts = { dropped: 0, clamped: 0, invalid: 0 };
+    const out = { ...base, reviews: { ...base.reviews }, notes: { ...base.notes } };
+    let added = 0;
+    Object.entries(incoming.reviews).forEach(([id, list]) => {
+      const before = (out.reviews[id] || []).length;
+      out.reviews[id] = cleanReviews([...(out.reviews[id] || []), ...list], now, counts);
+      added += out.reviews[id].length - before;
+    });
+    Object.entries(incoming.notes).forEach(([id, note]) => {
+      if (!out.notes[id] || out.notes[id].at < note.at) out.notes[id] = note;
+    });
+    return { record: out, added };
+  }
+
+  /* A file's text → {record, counts}, or a StudyRecordError saying why it was refused. */
+  function parseImport(text, known) {
+    const bytes = new Blob([text]).size;
+    if (bytes > MAX_IMPORT_BYTES) {
+      throw new StudyRecordError(
+        `This file is ${(bytes / 1048576).toFixed(1)} MB; study records are at most ` +
+          `${MAX_IMPORT_BYTES / 1048576} MB. Nothing was changed.`,
+      );
+    }
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new StudyRecordError("This file is not JSON. Nothing was changed.");
+    }
+    const legacy = isObject(value) && value.format === "spotify-interview-study-guides-progress";
+    if (!isObject(value) || (value.format !== FORMAT && !legacy)) {
+      throw new StudyRecordError("This is not a study record exported from this guide. Nothing was changed.");
+    }
+    const version = legacy ? 1 : value.version;
+    if (version !== 1 && version !== VERSION) {
+      const which = Number.isInteger(version) ? `version ${version}` : "an unknown version";
+      throw new StudyRecordError(
+        `This file is ${which} of the study record; this guide reads versions 1 and ${VERSION}. Nothing was changed.`,
+      );
+    }
+    return normalise(legacy ? { ...value, version: 1 } : value, { known });
+  }
+
+  const exportText = (record) =>
+    JSON.stringify({ ...record, exported_at: new Date().toISOString() }, null, 1);
+
+  /* ---- Storage ---- */
+
+  let listeners = [];
+  let cached = null;
+
+  function read() {
+    if (cached) return cached;
+    let value = null;
+    try {
+      const text = localStorage.getItem(KEY);
+      if (text) value = JSON.parse(text);
+      else {
+        const legacy = localStorage.getItem(LEGACY_KEY);
+        if (legacy) value = { version: 1, progress: JSON.parse(legacy) };
+      }
+    } catch (error) {
+      value = null; // unreadable or blocked storage: start empty, the page says writes fail
+    }
+    cached = normalise(value).record;
+    return cached;
+  }
+
+  // Store `record`; {ok: true} only when reading it back gives the same text.
+  function write(record) {
+    const text = JSON.stringify(record);
+    try {
+      localStorage.setItem(KEY, text);
+      if (localStorage.getItem(KEY) !== text) throw new Error("the browser did not keep what was written");
+    } catch (error) {
+      const full = error && (error.name === "QuotaExceededError" || error.code === 22);
+      return {
+        ok: false,
+        error: full
+          ? "Your browser's storage for this site is full, so this was not saved. Export your record, " +
+            "then free space (for example by resetting) and import it again."
+          : `Your browser did not save this (${error.message || error.name}). Private windows and ` +
+            "blocked site data keep nothing.",
+      };
+    }
+    cached = record;
+    listeners.forEach((fn) => fn(record));
+    return { ok: true };
+  }
+
+  // Change a copy of the record with fn(copy) and store it; the stored record is untouched on failure.
+  function update(fn) {
+    const copy = JSON.parse(JSON.stringify(read()));
+    fn(copy);
+    return write(copy);
+  }
+
+  function review(id, rating, at = new Date()) {
+    return update((record) => {
+      const list = record.reviews[id] || [];
+      list.push({ at: at.toISOString(), rating });
+      record.reviews[id] = list.slice(-MAX_REVIEWS_PER_QUESTION);
+    });
+  }
+
+  function setNote(id, text) {
+    return update((record) => {
+      const clean = String(text).slice(0, MAX_NOTE_CHARS);
+      if (clean.trim()) record.notes[id] = { text: clean, at: new Date().toISOString() };
+      else delete record.notes[id];
+    });
+  }
+
+  function subscribe(fn) {
+    listeners.push(fn);
+    return () => {
+      listeners = listeners.filter((other) => other !== fn);
+    };
+  }
+
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEY && event.key !== null) return;
+    cached = null;
+    const record = read();
+    listeners.forEach((fn) => fn(record));
+  });
+
+  const lastReview = (record, id) => {
+    const list = record.reviews[id];
+    return list && list.length ? list[list.length - 1] : null;
+  };
+
+  window.SISG = window.SISG || {};
+  window.SISG.store = {
+    KEY,
+    LEGACY_KEY,
+    FORMAT,
+    VERSION,
+    MAX_IMPORT_BYTES,
+    RATINGS,
+    StudyRecordError,
+    empty,
+    normalise,
+    merge,
+    parseImport,
+    exportText,
+    read,
+    write,
+    update,
+    review,
+    setNote,
+    subscribe,
+    lastReview,
+    // Tests and the reset button: forget the cached copy so the next read sees localStorage.
+    reload() {
+      cached = null;
+      return read();
+    },
+  };
+})();
