@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import validators
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+RULE = "links may only go to http(s), mailto or pages of this site"
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 # C0 controls, DEL, whitespace and the invisible characters a browser ignores or strips.
@@ -86,10 +87,10 @@ def markdown_problems(text: str) -> list[str]:
         if not target:
             problems.append("a link has no target; write [text](https://…) in full")
         elif not is_allowed(target):
-            problems.append(f"link target {target[:60]!r} is not allowed: {_RULE}")
+            problems.append(f"link target {target[:60]!r} is not allowed: {RULE}")
     for match in _RAW_URL.finditer(scanned):
         if not is_allowed(match.group(0)):
-            problems.append(f"URL {_target_at(scanned, match.start())[:60]!r} is not allowed: {_RULE}")
+            problems.append(f"URL {_target_at(scanned, match.start())[:60]!r} is not allowed: {RULE}")
     return problems
 
 
@@ -112,8 +113,6 @@ def url_problems(url: str) -> list[str]:
         return [f"got {url[:80]!r}; expected a full http:// or https:// URL with a host and no spaces or quotes"]
     return []
 
-
-_RULE = "links may only go to http(s), mailto or pages of this site"
 
 # Attributes whose value a browser follows or loads as a URL.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"})

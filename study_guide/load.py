@@ -64,6 +64,9 @@ def load_guide(data_dir: Path) -> Guide:
         except GuideDataError as exc:
             problems.extend(exc.problems)
             return None
+        except (OSError, RecursionError) as exc:  # read_yaml words the known cases; never a traceback
+            problems.append(Problem(shown, None, (), f"cannot be loaded: {exc}"))
+            return None
         files[shown] = source
         if not isinstance(source.data, dict):
             problems.append(Problem(shown, 1, (), f"expected a mapping of keys for a {model.__name__}"))
