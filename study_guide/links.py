@@ -32,13 +32,15 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _IGNORED = re.compile(r"[\x00-\x20\x7f\u00a0\u200b-\u200d\u2060\ufeff]")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
 
 # Where a link target can start in Markdown.
 _INLINE = re.compile(r"\]\(")  # [text](target) and ![alt](target)
 _DEFINITION = re.compile(r"^[ \t>*+\-\d.]*\[[^\]\n]*\]:", re.MULTILINE)  # [n]: target
 _AUTOLINK = re.compile(r"<(?=[^\s>]*:)")  # <scheme:...>
 _RAW_URL = re.compile(r"(?<![a-z0-9+.\-])[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
-_ANY_LINK_SYNTAX = re.compile(r"\]\s*[(\[:]|<[^\s>]*:")
+# Python-Markdown allows one space in a reference link: [text] [ref].
+_ANY_LINK_SYNTAX = re.compile(r"\](?:\(|\s?\[|:)|<[^\s>]*:")
 _TARGET_END = re.compile(r"[\s)>\"']")
 
 
@@ -67,8 +69,9 @@ def is_allowed(target: str) -> bool:
 
 def _target_at(text: str, start: int) -> str:
     """The link target that starts at `start`, skipping what Markdown or a browser skips."""
+    # A browser drops tabs and newlines anywhere in a URL, and leading controls and spaces.
     rest = text[start : start + 400].lstrip(" \t\n<")
-    rest = _CONTROL.sub("", rest).lstrip(" \t\n<")
+    rest = _CONTROL_OR_BREAK.sub("", rest).lstrip(" <")
     end = _TARGET_END.search(rest)
     return rest[: end.start()] if end else rest
 
@@ -82,15 +85,19 @@ def markdown_problems(text: str) -> list[str]:
     starts = [m.end() for m in _INLINE.finditer(scanned)]
     starts += [m.end() for m in _DEFINITION.finditer(scanned)]
     starts += [m.end() for m in _AUTOLINK.finditer(scanned)]
+    refused = set()
     for start in starts:
         target = _target_at(scanned, start)
         if not target:
             problems.append("a link has no target; write [text](https://…) in full")
-        elif not is_allowed(target):
+        elif target not in refused and not is_allowed(target):  # each bad target reported once
+            refused.add(target)
             problems.append(f"link target {target[:60]!r} is not allowed: {RULE}")
     for match in _RAW_URL.finditer(scanned):
-        if not is_allowed(match.group(0)):
-            problems.append(f"URL {_target_at(scanned, match.start())[:60]!r} is not allowed: {RULE}")
+        url = _target_at(scanned, match.start())
+        if url not in refused and not is_allowed(url):
+            refused.add(url)
+            problems.append(f"raw URL {url[:60]!r} is not allowed: {RULE}")
     return problems
 
 

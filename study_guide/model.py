@@ -7,6 +7,7 @@ in `crossref.py`; this module only says what one well-formed item looks like.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -69,10 +70,23 @@ Url = Annotated[
     _gate(links.url_problems),
     Field(description="A full http:// or https:// URL.", json_schema_extra={"format": "uri"}),
 ]
+EXAMPLE_FILE_PATTERN = r"^examples/(?:[A-Za-z0-9_][A-Za-z0-9_.\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\-]*\.(?:py|sql)$"
+
+
+def _example_path(path: str) -> str:
+    # No absolute path, no `..`, no hidden part; crossref.py then checks the file itself.
+    if not re.fullmatch(EXAMPLE_FILE_PATTERN, path):
+        raise ValueError(f"got {path!r}; expected a path like examples/<name>.py or examples/<name>.sql, without '..'")
+    return path
+
+
 ExampleFile = Annotated[
     str,
-    StringConstraints(pattern=r"^examples/(?:[A-Za-z0-9_][A-Za-z0-9_.\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\-]*\.(?:py|sql)$"),
-    Field(description="Path from the project root of a file in examples/ (.py or .sql), e.g. examples/lru_cache.py."),
+    AfterValidator(_example_path),
+    Field(
+        description="Path from the project root of a file in examples/ (.py or .sql), e.g. examples/lru_cache.py.",
+        json_schema_extra={"pattern": EXAMPLE_FILE_PATTERN},
+    ),
 ]
 
 
