@@ -8,6 +8,7 @@ its time and peak memory.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -21,13 +22,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from study_guide import links
 from study_guide.errors import GuideDataError
 from study_guide.load import load_guide
+from study_guide.markdown_text import escape_markdown_text
 from study_guide.yaml_source import MAX_DEPTH, MAX_NODES
 
-from .conftest import FIXTURE_DATA, SITE_URL, copy_project, mkdocs_build
+from .conftest import FIXTURE_DATA, ROOT, SITE_URL, copy_project, mkdocs_build
 
 TOPIC = "topics/motivation.yaml"
 RULE = links.RULE
@@ -117,6 +121,51 @@ UNSAFE_MARKDOWN = {
 def test_markdown_field_refuses_unsafe_link(data, text, message):
     edit(data, TOPIC, "description: What motivation covers.", f"description: {quoted(text)}")
     assert problems(data) == [f"data/{TOPIC}:3: description: {message}"]
+
+
+@functools.cache
+def _site_markdown():
+    """A Markdown converter with the site's extensions, as mkdocs.yml configures them."""
+    import markdown
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", "rb") as config:
+        listed = yaml_load(config)["markdown_extensions"]
+    names = [next(iter(item)) if isinstance(item, dict) else item for item in listed]
+    configs = {next(iter(item)): next(iter(item.values())) for item in listed if isinstance(item, dict)}
+    return lambda text: markdown.markdown(text, extensions=names, extension_configs=configs)
+
+
+LINK_PIECES = [
+    *"[]()<>:!*`\\'\"|{}#&",
+    *["\n", "\n\n", " ", "\t", "\x01", "\u200b", "   ", "- ", "> ", "```", "//", "%3A"],
+    *["javascript", "JaVaScript", "java", "script", "data", "vbscript", "http", "n", "x", "alert(1)"],
+    *["&#106;", "&#x6a;", "&colon;", "&#58;", "&amp;", "&Tab;", "&NewLine;", "[n]: ", "](", "]["],
+]
+
+
+SCHEMES = ["javascript:", "JaVaScript:", "&#106;avascript:", "javascript&colon;", "java\tscript:", "data:"]
+SCHEMES += ["vbscript:", "\x01javascript:", "java&#x0A;script:", "https:", "mailto:", "", "/", "#", "../"]
+pieces = st.lists(st.sampled_from(LINK_PIECES), max_size=12).map("".join)
+around = st.sampled_from(["", " ", "\n", "<", "\n   ", "\\", "`"])
+LINKISH = st.one_of(
+    pieces,
+    st.builds("{}[x]({}{}alert(1)){}".format, pieces, around, st.sampled_from(SCHEMES), pieces),
+    st.builds("{}[x][n]\n\n{}[n]:{}{}alert(1)".format, pieces, around, around, st.sampled_from(SCHEMES)),
+    st.builds("{}<{}alert(1)>{}".format, pieces, st.sampled_from(SCHEMES), pieces),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(LINKISH)
+def test_text_the_gate_passes_never_renders_an_unsafe_link(text):
+    """The gate agrees with Markdown itself: text it lets through makes no unsafe href or src,
+    even printed without the templates' escaping (which would make entities inert)."""
+    if links.markdown_problems(text):
+        return
+    render = _site_markdown()
+    for markdown_text in (escape_markdown_text(text), text):
+        assert links.unsafe_html_targets(render(markdown_text)) == [], markdown_text
 
 
 def test_unsafe_link_in_a_list_item_names_its_index(data):
@@ -380,8 +429,6 @@ def test_merge_key_is_refused_with_its_line(data):
 
 def test_real_data_uses_no_anchor_alias_or_merge_key():
     """The refusal costs the real data nothing: it loads as it is."""
-    from .conftest import ROOT
-
     assert load_guide(ROOT / "data").roles
 
 
