@@ -59,6 +59,10 @@ def load_guide(data_dir: Path) -> Guide:
 
     def validate(path: Path, model: type[BaseModel]) -> Any:
         shown = _display_path(path, data_dir)
+        if path.is_symlink() and not _resolves_inside(path, data_dir):
+            # A symbolic link in a pull request could publish a file from anywhere on the machine.
+            problems.append(Problem(shown, None, (), "is a symbolic link leading outside data/; copy the file in"))
+            return None
         try:
             source = read_yaml(path, shown)
         except GuideDataError as exc:
@@ -119,6 +123,13 @@ def load_guide(data_dir: Path) -> Guide:
     if located:
         raise GuideDataError(located)
     return guide
+
+
+def _resolves_inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: read_yaml reports it
+        return True
 
 
 def _folder_files(folder: Path, data_dir: Path) -> tuple[list[Path], list[Problem]]:

@@ -435,6 +435,25 @@ def test_real_data_uses_no_anchor_alias_or_merge_key():
 # Tracebacks: OS errors and encodings become problems ----------------------------------
 
 
+def test_data_file_symlink_may_not_lead_outside(data, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    shutil.copy2(data / TOPIC, outside)
+    (data / TOPIC).unlink()
+    (data / TOPIC).symlink_to(outside)
+    assert problems(data) == [f"data/{TOPIC}: is a symbolic link leading outside data/; copy the file in"]
+
+
+def test_data_file_symlink_inside_data_is_read(data):
+    (data / TOPIC).rename(data / "topics" / ".motivation-real")
+    (data / TOPIC).symlink_to(".motivation-real")
+    assert problems(data) == []
+
+
+def test_symlink_loop(data):
+    (data / "topics" / "loop.yaml").symlink_to(data / "topics" / "loop.yaml")
+    assert problems(data) == ["data/topics/loop.yaml: cannot be read: Too many levels of symbolic links"]
+
+
 def test_folder_named_like_a_data_file(data):
     (data / "roles" / "x.yaml").mkdir()
     assert problems(data) == ["data/roles/x.yaml: is a folder, not a YAML file"]
