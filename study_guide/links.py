@@ -17,6 +17,7 @@ headings, tables, link texts and the navigation, where a link is never wanted.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -33,15 +34,16 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f\u00a0\u200b-\u200d\u2060\ufeff]")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
+_LEADING = re.compile(r"[\s<\x00-\x1f\x7f]*")  # what Markdown and a browser skip before a target
 
 # Where a link target can start in Markdown.
 _INLINE = re.compile(r"\]\(")  # [text](target) and ![alt](target)
 _DEFINITION = re.compile(r"^[ \t>*+\-\d.]*\[[^\]\n]*\]:", re.MULTILINE)  # [n]: target
-_AUTOLINK = re.compile(r"<(?=[^\s>]*:)")  # <scheme:...>
+_AUTOLINK = re.compile(r"<(?=[^\s<>]{1,64}:)")  # <scheme:...>; bounded, so "<<<<…" stays linear
 _RAW_URL = re.compile(r"(?<![a-z0-9+.\-])[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 # Python-Markdown allows one space in a reference link: [text] [ref].
-_ANY_LINK_SYNTAX = re.compile(r"\](?:\(|\s?\[|:)|<[^\s>]*:")
-_TARGET_END = re.compile(r"[\s)>\"']")
+_ANY_LINK_SYNTAX = re.compile(r"\](?:\(|\s?\[|:)|<[^\s<>]{1,64}:")
+_TARGET = re.compile(r"(?:[\x00-\x1f\x7f]*[^\s)>\"'\x00-\x1f\x7f]){0,64}")
 
 
 def normalise(target: str) -> str:
@@ -56,6 +58,7 @@ def normalise(target: str) -> str:
     return _IGNORED.sub("", decoded).casefold()
 
 
+@functools.lru_cache(maxsize=4096)
 def scheme_of(target: str) -> str | None:
     """The scheme a browser would see in `target`, or None for a relative target."""
     match = _SCHEME.match(normalise(target))
@@ -70,10 +73,9 @@ def is_allowed(target: str) -> bool:
 def _target_at(text: str, start: int) -> str:
     """The link target that starts at `start`, skipping what Markdown or a browser skips."""
     # A browser drops tabs and newlines anywhere in a URL, and leading controls and spaces.
-    rest = text[start : start + 400].lstrip(" \t\n<")
-    rest = _CONTROL_OR_BREAK.sub("", rest).lstrip(" <")
-    end = _TARGET_END.search(rest)
-    return rest[: end.start()] if end else rest
+    # Only the scheme matters, so 64 characters are enough, and the scan stays linear.
+    start = _LEADING.match(text, start).end()
+    return _CONTROL_OR_BREAK.sub("", _TARGET.match(text, start).group(0))
 
 
 def markdown_problems(text: str) -> list[str]:

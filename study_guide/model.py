@@ -51,8 +51,11 @@ def _not_empty(text: str) -> str:
     return text
 
 
+# Length caps far above the longest real value (~4,100 characters of Markdown), so a hostile
+# value cannot make the link gate or the page slow.
 Text = Annotated[
     str,
+    StringConstraints(max_length=20_000),
     AfterValidator(_not_empty),
     _gate(links.markdown_problems),
     Field(
@@ -62,6 +65,7 @@ Text = Annotated[
 ]
 PlainText = Annotated[
     str,
+    StringConstraints(max_length=1_000),
     _gate(links.plain_text_problems),
     Field(description="Plain text (a name, title or label): no Markdown link syntax."),
 ]

@@ -168,6 +168,20 @@ def test_text_the_gate_passes_never_renders_an_unsafe_link(text):
         assert links.unsafe_html_targets(render(markdown_text)) == [], markdown_text
 
 
+def test_text_length_is_capped(data):
+    edit(data, TOPIC, "description: What motivation covers.", f"description: {'a' * 20_001}")
+    assert problems(data) == [f"data/{TOPIC}:3: description: string should have at most 20000 characters"]
+
+
+@pytest.mark.parametrize("flood", ["](", "[x]:\n", "<", "](\t\t", "&#106;"])
+def test_link_gate_stays_fast_on_the_longest_allowed_text(flood):
+    text = (flood * 20_000)[:20_000]
+    started = time.monotonic()
+    links.markdown_problems(text)
+    links.plain_text_problems(text)
+    assert time.monotonic() - started < 0.5
+
+
 def test_unsafe_link_in_a_list_item_names_its_index(data):
     edit(data, TOPIC, "covers: [Point one., Point two.]", 'covers: ["[x](javascript:alert(1))", Point two.]')
     assert problems(data) == [f"data/{TOPIC}:11: questions[0].guidance.covers[0]: {BAD_TARGET}"]
