@@ -29,7 +29,8 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 RULE = "links may only go to http(s), mailto or pages of this site"
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-# C0 controls, DEL, whitespace and the invisible characters a browser ignores or strips.
+# C0 controls, DEL and spaces, which a browser strips or drops from a URL, and invisible
+# characters, which it keeps: dropping them too only errs on the strict side.
 _IGNORED = re.compile(r"[\x00-\x20\x7f\u00a0\u200b-\u200d\u2060\ufeff]")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
