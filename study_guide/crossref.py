@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel
@@ -44,7 +45,7 @@ def documents(guide: Guide) -> Iterator[tuple[Where, Loc, Any]]:
         yield ("topics", topic.id), (), topic
 
 
-def check(guide: Guide, locate: Locator) -> list[Problem]:
+def check(guide: Guide, locate: Locator, project_root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(where: Where, loc: Loc, message: str) -> None:
@@ -66,8 +67,9 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
         for where, loc, item_id in entries:
             key = item_id.lower()
             if key in first:
-                other_where, _ = first[key]
-                add(where, loc, f"duplicate {kind} id '{item_id}' (also defined in {_describe(other_where)})")
+                earlier = locate.problem(*first[key], "")
+                at = f"{earlier.file}:{earlier.line}" if earlier.line else str(earlier.file)
+                add(where, loc, f"duplicate {kind} id '{item_id}' (first defined at {at})")
             else:
                 first[key] = (where, loc)
 
@@ -157,12 +159,52 @@ def check(guide: Guide, locate: Locator) -> list[Problem]:
         if source.id not in cited_sources:
             add(("sources.yaml", None), (index, "id"), f"source '{source.id}' is never cited by any item")
 
+    if project_root is not None:
+        for where, loc, message in code_file_problems(guide, project_root):
+            add(where, loc, message)
     return problems
 
 
-def _describe(where: Where) -> str:
-    folder, item_id = where
-    return f"data/{folder}/{item_id}.yaml" if item_id else f"data/{folder}"
+EXAMPLES_DIR = "examples"
+MAX_CODE_FILE_BYTES = 200_000
+
+
+def code_file_problems(guide: Guide, project_root: Path) -> Iterator[tuple[Where, Loc, str]]:
+    """Every `code_file` must be a regular, readable text file inside examples/.
+
+    The model already allows only `examples/<name>.py|.sql` (no absolute path, no `..`);
+    this resolves symbolic links, so one cannot lead the build to a file outside.
+    """
+    examples = (project_root / EXAMPLES_DIR).resolve()
+    for where, base, document in documents(guide):
+        for loc, item in walk(document, base):
+            relative = getattr(item, "code_file", None)
+            if relative:
+                message = _code_file_problem(project_root / relative, examples)
+                if message:
+                    yield where, (*loc, "code_file"), f"'{relative}' {message}"
+
+
+def _code_file_problem(path: Path, examples: Path) -> str | None:
+    try:
+        resolved = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"does not exist; add the file under {EXAMPLES_DIR}/ or fix the path"
+    except (OSError, RuntimeError) as exc:  # a symlink loop, a path we may not read
+        return f"cannot be opened: {exc.strerror or exc}"
+    if not resolved.is_relative_to(examples):
+        return f"leads outside {EXAMPLES_DIR}/ through a symbolic link"
+    if not resolved.is_file():
+        return "is not a regular file"
+    try:
+        if resolved.stat().st_size > MAX_CODE_FILE_BYTES:
+            return f"is larger than {MAX_CODE_FILE_BYTES // 1000} kB"
+        resolved.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return "is not UTF-8 text"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    return None
 
 
 def _unknown(kind: str, value: str, known: set[str], home: str) -> str:

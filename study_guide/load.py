@@ -59,10 +59,17 @@ def load_guide(data_dir: Path) -> Guide:
 
     def validate(path: Path, model: type[BaseModel]) -> Any:
         shown = _display_path(path, data_dir)
+        if path.is_symlink() and not _resolves_inside(path, data_dir):
+            # A symbolic link in a pull request could publish a file from anywhere on the machine.
+            problems.append(Problem(shown, None, (), "is a symbolic link leading outside data/; copy the file in"))
+            return None
         try:
             source = read_yaml(path, shown)
         except GuideDataError as exc:
             problems.extend(exc.problems)
+            return None
+        except (OSError, RecursionError) as exc:  # read_yaml words the known cases; never a traceback
+            problems.append(Problem(shown, None, (), f"cannot be loaded: {exc}"))
             return None
         files[shown] = source
         if not isinstance(source.data, dict):
@@ -74,9 +81,12 @@ def load_guide(data_dir: Path) -> Guide:
             problems.extend(_problems_from(exc, source, model))
             return None
 
+    if not data_dir.is_dir():
+        raise GuideDataError([Problem(data_dir, None, (), "data folder is missing")])
+    problems.extend(_unexpected_entries(data_dir, data_dir, expected=set(SINGLE_FILES) | set(FOLDERS) | {"README.md"}))
     for name, model in SINGLE_FILES.items():
         path = data_dir / name
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(_display_path(path, data_dir), None, (), "file is missing"))
             continue
         parsed[name] = validate(path, model)
@@ -84,7 +94,9 @@ def load_guide(data_dir: Path) -> Guide:
     owners: dict[tuple[str, str], Path] = {}
     for folder, model in FOLDERS.items():
         items = []
-        for path in sorted((data_dir / folder).glob("*.y*ml")):
+        yaml_files, folder_problems = _folder_files(data_dir / folder, data_dir)
+        problems.extend(folder_problems)
+        for path in yaml_files:
             item = validate(path, model)
             if item is None:
                 continue
@@ -107,10 +119,57 @@ def load_guide(data_dir: Path) -> Guide:
         roles=sorted(parsed["roles"], key=lambda role: (role.order, role.title)),
         topics=parsed["topics"],
     )
-    located = crossref.check(guide, _Locator(data_dir, files, owners))
+    located = crossref.check(guide, _Locator(data_dir, files, owners), project_root=data_dir.parent)
     if located:
         raise GuideDataError(located)
     return guide
+
+
+def _resolves_inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: read_yaml reports it
+        return True
+
+
+def _folder_files(folder: Path, data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The <id>.yaml files of a data folder, and a problem for anything else in it."""
+    shown = _display_path(folder, data_dir)
+    if not folder.is_dir():
+        return [], [Problem(shown, None, (), "folder is missing")]
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        return [], [Problem(shown, None, (), f"folder cannot be read: {exc.strerror or exc}")]
+    files = [path for path in entries if path.name.endswith(".yaml") and not path.name.startswith(".")]
+    problems = _unexpected_entries(folder, data_dir, expected={path.name for path in files})
+    return files, problems
+
+
+def _unexpected_entries(folder: Path, data_dir: Path, expected: set[str]) -> list[Problem]:
+    """Anything in `folder` the loader would not read, so nothing is skipped without a word.
+
+    Hidden files (.DS_Store, an editor's .swp) are left alone: they are never published.
+    """
+    try:
+        names = sorted(entry.name for entry in folder.iterdir())
+    except OSError as exc:
+        return [Problem(_display_path(folder, data_dir), None, (), f"folder cannot be read: {exc.strerror or exc}")]
+    problems = []
+    for name in names:
+        if name in expected or name.startswith("."):
+            continue
+        shown = _display_path(folder / name, data_dir)
+        if name.endswith(".yml"):
+            why = f"'.yml' files are not read; rename it to {name[:-4]}.yaml"
+        elif name.lower().endswith(".yaml"):
+            why = f"the extension must be lowercase: rename it to {name[: -len('.yaml')]}.yaml"
+        elif folder == data_dir:
+            why = "unexpected file or folder in data/: the loader does not read it; move it out of data/"
+        else:
+            why = f"unexpected file: {folder.name}/ holds only <id>.yaml files; rename it or move it out of data/"
+        problems.append(Problem(shown, None, (), why))
+    return problems
 
 
 class _Locator:

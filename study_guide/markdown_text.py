@@ -14,6 +14,7 @@ import re
 from markupsafe import Markup
 
 _CODE = re.compile(r"(^(`{3,}|~{3,})[^\n]*\n.*?^\2[ \t]*$|`+[^`\n]*?`+)", re.MULTILINE | re.DOTALL)
+_TEXT_FOLLOWS = re.compile(r"\n[ \t]*\S")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _SPECIAL = re.compile("[&<>{}]")
 
@@ -31,6 +32,9 @@ def escape_markdown_text(value: object) -> str:
         pieces.append(_escape(text[last : match.start()]))
         pieces.append(match.group(0))
         last = match.end()
+        if match.group(2) and _TEXT_FOLLOWS.match(text, last):
+            # Text right under a closing fence would join the block into one paragraph: <p><div>…</p>.
+            pieces.append("\n")
     pieces.append(_escape(text[last:]))
     return "".join(pieces)
 

@@ -4,7 +4,12 @@
   message), and list every role in the navigation.
 - on_files: one generated page per role file, so adding a role is one YAML file.
 - on_page_markdown: glossary abbreviations on every page (hover tooltips).
+- on_page_content: the last line of the link policy (study_guide/links.py): a page whose HTML
+  links to a scheme other than http(s)/mailto stops the build.
 - on_page_context: "edit this page" opens the YAML the page is built from.
+
+A data mistake is a PluginError: `mkdocs build` prints it and stops, and a running
+`mkdocs serve` prints it, keeps serving the last good build and rebuilds on the next save.
 - on_post_build: guide.json and its JSON Schema at the site root.
 """
 
@@ -18,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from study_guide import site
+from study_guide import links, site
 from study_guide.errors import GuideDataError
 
 
@@ -43,6 +48,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return markdown + site.current(config).abbreviations()
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    unsafe = links.unsafe_html_targets(html)
+    if unsafe:
+        source = page.meta.get("data_source") or f"docs/{page.file.src_uri}"
+        raise PluginError(f"{source}: page {page.file.src_uri} would link to {', '.join(unsafe)}; {links.RULE}")
+    return html
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):

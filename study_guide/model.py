@@ -11,7 +11,18 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    model_validator,
+)
+
+from . import links
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -21,23 +32,66 @@ Id = Annotated[
     Field(description="Stable kebab-case id: lowercase letters, digits and single hyphens."),
 ]
 
-_UNSAFE_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+
+def _gate(check):
+    """An after-validator that raises the link gate's problems (see links.py) as one message."""
+
+    def validate(text: str) -> str:
+        problems = check(text)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return text
+
+    return AfterValidator(validate)
 
 
-def _safe_markdown(text: str) -> str:
+def _not_empty(text: str) -> str:
     if not text.strip():
         raise ValueError("must not be empty")
-    if _UNSAFE_LINK.search(text):
-        raise ValueError("links may only use http(s), mailto or relative targets")
     return text
 
 
+# Length caps far above the longest real value (~4,100 characters of Markdown), so a hostile
+# value cannot make the link gate or the page slow.
 Text = Annotated[
     str,
-    AfterValidator(_safe_markdown),
-    Field(description="Markdown text. Raw HTML is shown as text, never executed."),
+    StringConstraints(max_length=20_000),
+    AfterValidator(_not_empty),
+    _gate(links.markdown_problems),
+    Field(
+        description="Markdown text. Raw HTML is shown as text, never executed; links only to http(s), mailto "
+        "or pages of this site."
+    ),
 ]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+PlainText = Annotated[
+    str,
+    StringConstraints(max_length=1_000),
+    _gate(links.plain_text_problems),
+    Field(description="Plain text (a name, title or label): no Markdown link syntax."),
+]
+Url = Annotated[
+    str,
+    _gate(links.url_problems),
+    Field(description="A full http:// or https:// URL.", json_schema_extra={"format": "uri"}),
+]
+EXAMPLE_FILE_PATTERN = r"^examples/(?:[A-Za-z0-9_][A-Za-z0-9_.\-]*/)*[A-Za-z0-9_][A-Za-z0-9_.\-]*\.(?:py|sql)$"
+
+
+def _example_path(path: str) -> str:
+    # No absolute path, no `..`, no hidden part; crossref.py then checks the file itself.
+    if not re.fullmatch(EXAMPLE_FILE_PATTERN, path):
+        raise ValueError(f"got {path!r}; expected a path like examples/<name>.py or examples/<name>.sql, without '..'")
+    return path
+
+
+ExampleFile = Annotated[
+    str,
+    AfterValidator(_example_path),
+    Field(
+        description="Path from the project root of a file in examples/ (.py or .sql), e.g. examples/lru_cache.py.",
+        json_schema_extra={"pattern": EXAMPLE_FILE_PATTERN},
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -52,11 +106,11 @@ class SourceKind(StrEnum):
 
 class Source(Strict):
     id: Id
-    title: str
+    title: PlainText
     kind: SourceKind
-    file: str = Field(description="File name of the source document in shared/sources/.")
-    date: str | None = Field(default=None, description="Publication date or year the document gives, if any.")
-    date_note: str | None = Field(default=None, description="How the date was established, or why there is none.")
+    file: PlainText = Field(description="File name of the source document in shared/sources/.")
+    date: PlainText | None = Field(default=None, description="Publication date or year the document gives, if any.")
+    date_note: PlainText | None = Field(default=None, description="How the date was established, or why there is none.")
     covers: Text = Field(description="What the document contributes to this guide.")
     reliability: Text | None = Field(default=None, description="Caveats a candidate should weigh when reading it.")
 
@@ -68,18 +122,18 @@ class Cited(Strict):
 
 
 class FrameworkStep(Strict):
-    name: str
+    name: PlainText
     detail: Text
 
 
 class Framework(Cited):
     id: Id
-    name: str
+    name: PlainText
     summary: Text
     steps: list[FrameworkStep] = Field(min_length=2)
     when_to_use: Text
     example: Text
-    inferred: bool = Field(
+    inferred: StrictBool = Field(
         default=False,
         description="True when the steps were written for this guide rather than given by a source.",
     )
@@ -115,7 +169,7 @@ class Guidance(Strict):
     follow_ups: list[Text] = Field(min_length=1)
     staff_signal: Text | None = Field(default=None, description="What separates a Staff answer from a Senior one.")
     example: Text | None = Field(default=None, description="A model answer as a strong candidate would give it.")
-    code_file: str | None = Field(
+    code_file: ExampleFile | None = Field(
         default=None,
         description="Path (from the project root, under examples/) of a tested solution shown with the guidance.",
     )
@@ -140,14 +194,14 @@ class Question(Cited):
 
 class Topic(Cited):
     id: Id
-    name: str
+    name: PlainText
     description: Text
     questions: list[Question] = Field(min_length=1)
 
 
 class Duration(Strict):
-    min: int = Field(gt=0, le=600, description="Minutes.")
-    max: int | None = Field(default=None, gt=0, le=600, description="Minutes, for a range.")
+    min: StrictInt = Field(gt=0, le=600, description="Minutes.")
+    max: StrictInt | None = Field(default=None, gt=0, le=600, description="Minutes, for a range.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Duration:
@@ -175,7 +229,7 @@ class RoundFormat(StrEnum):
 
 class Round(Cited):
     id: Id
-    name: str
+    name: PlainText
     format: list[RoundFormat] = Field(min_length=1)
     duration: Duration | None = Field(
         default=None, description="Length in minutes; leave out when no source gives one."
@@ -186,7 +240,7 @@ class Round(Cited):
     tips: list[Text] = Field(min_length=1)
     focus_topics: list[Id] = Field(min_length=1)
     frameworks: list[Id] = Field(default_factory=list)
-    inferred: bool = Field(
+    inferred: StrictBool = Field(
         default=False, description="True when no source gives this round; it is reasoned from others."
     )
     inferred_note: Text | None = None
@@ -201,7 +255,7 @@ class Round(Cited):
 class Discrepancy(Cited):
     """Two sources (or two places in one source) that disagree."""
 
-    topic: str
+    topic: PlainText
     says: list[Text] = Field(min_length=2, description="Each claim, with where it comes from.")
     advice: Text
 
@@ -220,30 +274,30 @@ class FaqItem(Cited):
 class Figure(Cited):
     """A number a candidate may quote or be asked about."""
 
-    label: str
-    value: str
+    label: PlainText
+    value: PlainText
     context: Text
 
 
 class Compensation(Cited):
-    as_of: str = Field(description="When the figures were published.")
-    reported_by: str = Field(description="Who collected the figures, as the source states.")
+    as_of: PlainText = Field(description="When the figures were published.")
+    reported_by: PlainText = Field(description="Who collected the figures, as the source states.")
     figures: list[Figure] = Field(min_length=1)
     note: Text
 
 
 class WorkedExample(Cited):
     id: Id
-    title: str
+    title: PlainText
     prompt: Text
     answer: Text
-    code_file: str | None = Field(
+    code_file: ExampleFile | None = Field(
         default=None, description="Path (from the project root) of runnable code shown with the answer."
     )
 
 
 class Signal(Cited):
-    name: str
+    name: PlainText
     description: Text
 
 
@@ -254,14 +308,16 @@ class Process(Cited):
 
 class Role(Cited):
     id: Id
-    title: str
-    short_title: str = Field(max_length=40)
-    order: int = Field(default=100, description="Position in role lists; ties sort by title.")
+    title: PlainText
+    short_title: PlainText = Field(max_length=40)
+    order: StrictInt = Field(default=100, description="Position in role lists; ties sort by title.")
     summary: Text
     audience: Text = Field(description="Who this guide is for.")
     process: Process
     rounds: list[Round] = Field(min_length=1)
-    rounds_inferred: bool = Field(default=False, description="True when the round structure as a whole is inferred.")
+    rounds_inferred: StrictBool = Field(
+        default=False, description="True when the round structure as a whole is inferred."
+    )
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list, description="What the panel weighs.")
     key_figures: list[Figure] = Field(default_factory=list)
@@ -273,37 +329,37 @@ class Role(Cited):
 
 
 class Product(Cited):
-    name: str
+    name: PlainText
     description: Text
 
 
 class Tool(Cited):
-    name: str
+    name: PlainText
     use: Text
 
 
 class Band(Cited):
-    name: str
+    name: PlainText
     note: Text | None = None
 
 
 class Section(Cited):
     """A titled block of company facts."""
 
-    title: str
+    title: PlainText
     body: Text
     points: list[Text] = Field(default_factory=list)
 
 
 class Company(Cited):
-    name: str
+    name: PlainText
     summary: Text
     hiring_process: Section
     bands: list[Band] = Field(min_length=1)
     band_notes: Section
     culture: list[Section] = Field(min_length=1)
     work_model: Section
-    locations: list[str] = Field(min_length=1)
+    locations: list[PlainText] = Field(min_length=1)
     tech_stack: list[Tool] = Field(min_length=1)
     products: list[Product] = Field(min_length=1)
     engineering_blog: Url
@@ -314,7 +370,7 @@ class Company(Cited):
 
 class GlossaryTerm(Cited):
     term: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9/&.\-]+$", max_length=20)]
-    expansion: str
+    expansion: PlainText
     definition: Text
 
 

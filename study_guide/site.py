@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from .render import Renderer
 from .schemas import render_schema
 
 EXTRA_KEY = "guide_build"
+# Set to 1 by whoever adds the offline zip after the build (the deploy workflow, the test
+# suite): only then does the Downloads page link it, so no build has a dead link.
+OFFLINE_ZIP_ENV = "STUDY_GUIDE_OFFLINE_ZIP"
 ROLES_SECTION = "Roles"
 
 
@@ -124,5 +128,6 @@ def define_macros(env) -> None:
             cheatsheets_dir=downloads.CHEATSHEETS_DIR,
             download=download,
             offline=offline,
+            offline_zip_built=os.environ.get(OFFLINE_ZIP_ENV) == "1",
             site_url=env.conf["site_url"] or "",
         )

@@ -45,22 +45,86 @@ def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
 # stays as the fallback and words syntax errors more precisely, so it reports them.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Limits far above any real data file (the largest is ~50 kB, ~1,000 nodes, 5 levels deep) and
+# far below what would hang a build: parsing stays in seconds and tens of megabytes.
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+MAX_DEPTH = 20
+
 
 def read_yaml(path: Path, shown_as: Path) -> YamlFile:
-    """Parse `path` once into a node tree and its data; report syntax errors and duplicate keys."""
+    """Parse `path` once into a node tree and its data; report syntax errors and duplicate keys.
+
+    A first pass over the parser's events (a stream, so no recursion and little memory)
+    refuses anchors, aliases and merge keys and enforces the limits; only then is the node
+    tree built. Without aliases every node is visited once, so no walk can blow up.
+    """
+    text = _read_text(path, shown_as)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
-        raise GuideDataError([Problem(shown_as, line, (), "file is not valid UTF-8 text")]) from None
+        _check_events(yaml.parse(text, Loader=_FAST_LOADER), shown_as)
+    except yaml.YAMLError:
+        _check_events_reporting_errors(text, shown_as)
     try:
         root, data = _parse(text, _FAST_LOADER)
-    except yaml.YAMLError:
-        root, data = _parse_reporting_errors(text, shown_as)
+    except yaml.YAMLError as exc:
+        raise GuideDataError([_syntax_problem(exc, text, shown_as)]) from None
     duplicates = list(_duplicate_keys(root, (), shown_as))
     if duplicates:
         raise GuideDataError(duplicates)
     return YamlFile(shown_as, data, root)
+
+
+def _read_text(path: Path, shown_as: Path) -> str:
+    def fail(line: int | None, message: str):
+        return GuideDataError([Problem(shown_as, line, (), message)])
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise fail(None, "is a folder, not a YAML file") from None
+    except FileNotFoundError:
+        raise fail(None, "cannot be opened: it is a broken symbolic link or was removed") from None
+    except OSError as exc:
+        raise fail(None, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(None, f"is larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(raw.count(b"\n", 0, exc.start) + 1, "file is not valid UTF-8 text") from None
+
+
+def _check_events(events, shown_as: Path) -> None:
+    depth = 0
+    for count, event in enumerate(events, start=1):
+        message = None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            message = "anchors (&name) and aliases (*name) are not allowed in data files; write the value out"
+        elif isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            message = "merge keys (<<) are not allowed in data files; write the keys out"
+        elif isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"nested more than {MAX_DEPTH} levels deep"
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if count > MAX_NODES:
+            message = f"has more than {MAX_NODES:,} YAML nodes; split it into smaller files"
+        if message:
+            raise GuideDataError([Problem(shown_as, event.start_mark.line + 1, (), message)])
+
+
+def _check_events_reporting_errors(text: str, shown_as: Path) -> None:
+    try:
+        _check_events(yaml.parse(text, Loader=yaml.SafeLoader), shown_as)
+    except yaml.YAMLError as exc:
+        raise GuideDataError([_syntax_problem(exc, text, shown_as)]) from None
+    # The pure-Python parser found nothing wrong where libyaml did: report libyaml's view.
+    try:
+        _check_events(yaml.parse(text, Loader=_FAST_LOADER), shown_as)
+    except yaml.YAMLError as exc:
+        raise GuideDataError([_syntax_problem(exc, text, shown_as)]) from None
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
@@ -72,21 +136,18 @@ def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def _parse_reporting_errors(text: str, shown_as: Path) -> tuple[yaml.Node | None, Any]:
-    try:
-        return _parse(text, yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
+def _syntax_problem(exc: yaml.YAMLError, text: str, shown_as: Path) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or str(exc)
-        raise GuideDataError([Problem(shown_as, line, (), f"YAML syntax error: {reason}")]) from None
-    except yaml.reader.ReaderError as exc:
+    elif isinstance(exc, yaml.reader.ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         reason = f"character {exc.character!r} is not allowed in YAML"
-        raise GuideDataError([Problem(shown_as, line, (), f"YAML syntax error: {reason}")]) from None
-    except yaml.YAMLError as exc:
+    else:
+        line = None
         reason = " ".join(str(exc).split())
-        raise GuideDataError([Problem(shown_as, None, (), f"YAML syntax error: {reason}")]) from None
+    return Problem(shown_as, line, (), f"YAML syntax error: {reason}")
 
 
 def _duplicate_keys(node: yaml.Node | None, loc: Loc, file: Path):

@@ -34,9 +34,13 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
 SITE_URL = "https://candidate.github.io/guide/"
 
 
-def mkdocs_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path | None = None, with_offline_zip: bool = False
+) -> subprocess.CompletedProcess:
+    """Build `project` in strict mode; `with_offline_zip` when the caller adds the offline zip after."""
     site_dir = site_dir or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    env["STUDY_GUIDE_OFFLINE_ZIP"] = "1" if with_offline_zip else "0"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -79,7 +83,7 @@ def built_site(tmp_path_factory, worker_id) -> Path:
 
 
 def _build_site_with_offline_copy(site: Path) -> None:
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, with_offline_zip=True)
     assert result.returncode == 0, result.stderr
     # The deploy workflow adds the offline copy to downloads/; the Downloads page links to it.
     offline = subprocess.run(

@@ -94,7 +94,7 @@ def test_duplicate_question_id_across_files(data):
     message = problems_of(data)
     assert (
         f"data/topics/team-fit.yaml:{line}: questions[0].id: duplicate question id 'motivation-first' "
-        "(also defined in data/topics/motivation.yaml)"
+        f"(first defined at data/topics/motivation.yaml:{line_of(data, TOPIC, 'id: motivation-first')})"
     ) in message
 
 

@@ -137,7 +137,7 @@ def offline_zip(project: Path, site: Path) -> subprocess.CompletedProcess:
 def fixture_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("downloads") / "project", FIXTURE_DATA)
     shutil.copy2(ROOT / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
-    result = mkdocs_build(project)
+    result = mkdocs_build(project, with_offline_zip=True)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     result = offline_zip(project, site)
