@@ -35,14 +35,17 @@ SITE_URL = "https://candidate.github.io/guide/"
 
 
 def mkdocs_build(
-    project: Path, site_dir: Path | None = None, with_offline_zip: bool = False
+    project: Path, site_dir: Path | None = None, with_offline_zip: bool = False, generator: str = "mkdocs"
 ) -> subprocess.CompletedProcess:
-    """Build `project` in strict mode; `with_offline_zip` when the caller adds the offline zip after."""
+    """Build `project` in strict mode; `with_offline_zip` when the caller adds the offline zip after.
+
+    `generator` is the module that builds: mkdocs, or its drop-in fork properdocs.
+    """
     site_dir = site_dir or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     env["STUDY_GUIDE_OFFLINE_ZIP"] = "1" if with_offline_zip else "0"
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", generator, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,

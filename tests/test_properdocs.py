@@ -8,15 +8,10 @@ builds is byte-identical except the generator tag in the HTML head.
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from .conftest import ROOT, SITE_URL
+from .conftest import ROOT, mkdocs_build
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 # Added to the MkDocs build by the test fixture (scripts/build_offline.py), not by `mkdocs build`.
@@ -33,20 +28,9 @@ def _content(path: Path) -> bytes:
 
 
 def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path):
-    # The command beside this Python, so the test uses the venv's pinned ProperDocs.
-    properdocs = Path(sys.executable).with_name("properdocs")
-    if not properdocs.exists():
-        pytest.fail(f"{properdocs} is missing; ProperDocs is pinned in requirements-dev.txt")
     site = tmp_path / "properdocs-site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    result = subprocess.run(
-        [str(properdocs), "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    # Built as the shared site is (with the offline zip linked), so only the generator may differ.
+    result = mkdocs_build(ROOT, site, with_offline_zip=True, generator="properdocs")
     assert result.returncode == 0, result.stderr
 
     ours, theirs = _files(built_site), _files(site)
