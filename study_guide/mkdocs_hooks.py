@@ -20,13 +20,16 @@ from mkdocs.structure.pages import Page
 
 from study_guide import site
 from study_guide.errors import GuideDataError
+from study_guide.markdown_html import SiteMarkdown
 
 
 @event_priority(100)  # before the macros plugin, which reads the loaded guide
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
-        build = site.Build.load(root)
+        # The pages' own Markdown configuration renders what guide.json and the downloads show.
+        markdown = SiteMarkdown(config.markdown_extensions, config.mdx_configs)
+        build = site.Build.load(root, markdown)
     except GuideDataError as exc:
         raise PluginError(str(exc)) from None
     config.extra[site.EXTRA_KEY] = build

@@ -13,6 +13,12 @@ from .model import Guide, Question, Role, Round, Topic
 ROLES_DIR = "roles"
 TOPICS_PAGE = "topics.md"
 QUESTIONS_PAGE = "questions.md"
+FRAMEWORKS_PAGE = "frameworks.md"
+SOURCES_PAGE = "sources.md"
+CHEATSHEETS_DIR = "cheatsheets"
+DOWNLOADS_PAGE = "downloads.md"
+# The study tools, whose URLs the browser takes from guide.json (or, on reading pages, from the page).
+TOOL_PAGES = {"practice": "practice.md", "plan": "plan.md", "progress": "progress.md"}
 
 
 class Placement(BaseModel):
@@ -28,7 +34,13 @@ def role_page(role: Role | str) -> str:
     return f"{ROLES_DIR}/{role_id}.md"
 
 
-def _url(page: str, anchor: str | None = None) -> str:
+def cheatsheet_page(role: Role | str) -> str:
+    role_id = role if isinstance(role, str) else role.id
+    return f"{CHEATSHEETS_DIR}/{role_id}.md"
+
+
+def site_url(page: str, anchor: str | None = None) -> str:
+    """The URL of a page (and anchor), relative to the site root."""
     url = page.removesuffix("index.md").removesuffix(".md")
     if url and not url.endswith("/"):
         url += "/"
@@ -36,19 +48,23 @@ def _url(page: str, anchor: str | None = None) -> str:
 
 
 def role_url(role: Role) -> str:
-    return _url(role_page(role))
+    return site_url(role_page(role))
 
 
 def round_url(role: Role, round_: Round) -> str:
-    return _url(role_page(role), round_.id)
+    return site_url(role_page(role), round_.id)
 
 
 def topic_url(topic: Topic) -> str:
-    return _url(TOPICS_PAGE, topic.id)
+    return site_url(TOPICS_PAGE, topic.id)
 
 
 def question_url(question: Question) -> str:
-    return _url(QUESTIONS_PAGE, question.id)
+    return site_url(QUESTIONS_PAGE, question.id)
+
+
+def tool_urls() -> dict[str, str]:
+    return {name: site_url(page) for name, page in TOOL_PAGES.items()}
 
 
 def placements(guide: Guide) -> dict[str, list[Placement]]:
