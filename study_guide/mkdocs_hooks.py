@@ -51,7 +51,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     data_source = page.meta.get("data_source")
     if data_source:
-        page.edit_url = site.current(config).edit_url(data_source, config.repo_url)
+        page.edit_url = site.current(config).edit_url(data_source, config.repo_url, config.edit_uri)
     return context
 
 

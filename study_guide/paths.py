@@ -1,5 +1,9 @@
 """Where each entity lives on the site: one place decides page paths and anchors.
 
+Data ids are anchors (a round, topic or question id is its heading's or block's id). The
+templates' own headings take their anchors from the maps below, and study_guide/anchors.py
+rejects a data id that would repeat one of them on the same page.
+
 Paths are relative to the site root and end in '/' (use_directory_urls), so they
 work unchanged when the site is served under a sub-path such as /<repo>/.
 """
@@ -19,6 +23,38 @@ CHEATSHEETS_DIR = "cheatsheets"
 DOWNLOADS_PAGE = "downloads.md"
 # The study tools, whose URLs the browser takes from guide.json (or, on reading pages, from the page).
 TOOL_PAGES = {"practice": "practice.md", "plan": "plan.md", "progress": "progress.md"}
+
+
+def _anchors(*names: str) -> dict[str, str]:
+    """Anchors by a name templates can write as an attribute: 'key-figures' is `key_figures`."""
+    return {name.replace("-", "_"): name for name in names}
+
+
+# Headings each template anchors itself (templates read them as `anchors.role.loop` etc.).
+ANCHORS: dict[str, dict[str, str]] = {
+    "role": _anchors(
+        "loop", "compensation", "signals", "key-figures", "checklist", "mistakes", "worked-examples", "faq"
+    ),
+    "cheatsheet": _anchors("rounds", "frameworks", "signals", "key-figures", "checklist"),
+    "downloads": _anchors("anki", "import", "data", "cheat-sheets", "offline"),
+    "company": _anchors(
+        "hiring-process",
+        "bands",
+        "culture",
+        "work-model",
+        "tech-stack",
+        "products",
+        "engineering-blog",
+        "preparation",
+        "discrepancies",
+        "faq",
+    ),
+}
+
+
+def reserved_role_anchors() -> set[str]:
+    """Ids a role page gives its own headings: no round, topic, question or worked example may use one."""
+    return set(ANCHORS["role"].values())
 
 
 class Placement(BaseModel):

@@ -112,7 +112,8 @@ class Renderer:
             guidance_sections=lambda question: self.guidance_sections(question, link),
             round_question_ids=self.round_question_ids,
             role_question_ids=self.role_question_ids,
-            tool_pages=paths.TOOL_PAGES,
+            paths=paths,
+            anchors=paths.ANCHORS,
             **context,
         )
         return Markup(result)

@@ -63,11 +63,13 @@ class Build:
         lines = [f"*[{term.term}]: {escape_markdown_text(term.expansion)}" for term in self.guide.glossary]
         return "\n\n" + "\n".join(lines) + "\n"
 
-    def edit_url(self, data_source: str, repo_url: str | None) -> str | None:
-        if not repo_url:
+    def edit_url(self, data_source: str, repo_url: str | None, edit_uri: str | None) -> str | None:
+        """The "edit this page" link: the data file behind the page, under mkdocs.yml's repo_url + edit_uri."""
+        if not repo_url or not edit_uri:
             return None
-        action = "tree" if data_source.endswith("/") else "edit"
-        return f"{repo_url.rstrip('/')}/{action}/main/{data_source}"
+        if data_source.endswith("/") and edit_uri.startswith("edit/"):
+            edit_uri = "tree/" + edit_uri.removeprefix("edit/")  # GitHub opens a folder under tree/
+        return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/{data_source}"
 
     def write_outputs(self, site_dir: Path) -> None:
         (site_dir / "guide.json").write_text(to_json(self.guide, self.presenter), encoding="utf-8")
@@ -128,7 +130,6 @@ def define_macros(env) -> None:
             csv_file=f"{downloads.DOWNLOADS_DIR}/{downloads.CSV_NAME}",
             json_file=f"{downloads.DOWNLOADS_DIR}/{downloads.JSON_NAME}",
             offline_zip=f"{downloads.DOWNLOADS_DIR}/{downloads.OFFLINE_ZIP}",
-            cheatsheets_dir=paths.CHEATSHEETS_DIR,
             download=download,
             offline=offline,
             site_url=env.conf["site_url"] or "",
