@@ -9,7 +9,6 @@ Markdown (links, nested renders, code files) are wrapped in `Markup`.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import paths
+from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
 from .model import Guide, Question, Role, Topic
 from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, SectionBody, fenced_code
@@ -26,14 +26,6 @@ from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, SectionBody, fence
 def oneline(text: str) -> str:
     """Collapse text onto one line, for table cells, headings and summaries."""
     return " ".join(str(text).split())
-
-
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
-
-
-def plain(text: str) -> str:
-    """Markdown to plain text, for meta descriptions."""
-    return oneline(_MARKUP.sub(lambda m: m.group(1) or "", str(text)))
 
 
 class Renderer:
@@ -54,7 +46,7 @@ class Renderer:
         )
         self.env.filters["kind_label"] = KIND_LABELS.__getitem__
         self.env.filters["oneline"] = oneline
-        self.env.filters["plain"] = plain
+        self.env.filters["plain"] = self.plain
         self.env.filters["format_label"] = FORMAT_LABELS.__getitem__
 
     # Look-ups shared by every template -------------------------------------------------
@@ -117,6 +109,10 @@ class Renderer:
             **context,
         )
         return Markup(result)
+
+    def plain(self, text: str) -> str:
+        """Markdown to one line of plain text (meta descriptions, summaries), read as the pages read it."""
+        return oneline(plain_text(self.presenter.markdown.html(escape_markdown_text(text))))
 
     def code_file(self, relative: str) -> Markup:
         return fenced_code(self.project_root, relative)
