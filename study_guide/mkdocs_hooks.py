@@ -3,7 +3,7 @@
 - on_config: load and validate data/ (a data mistake stops the build with a clean
   message), and list every role in the navigation.
 - on_files: one generated page per role file, so adding a role is one YAML file.
-- on_page_markdown: glossary abbreviations on every page (hover tooltips).
+- on_page_markdown: glossary abbreviations on every page (the browser's own title tooltip).
 - on_page_context: "edit this page" opens the YAML the page is built from.
 - on_post_build: guide.json and its JSON Schema at the site root.
 """

@@ -50,7 +50,7 @@ def assert_clean(page):
 
 def new_page(browser, site_url, **options):
     """A page in a fresh context that records errors and off-site requests like the `page` fixture."""
-    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    context = browser.new_context(**{"viewport": DESKTOP, "reduced_motion": "reduce", **options})
     page = context.new_page()
     page.console_errors, page.offsite_requests = [], []
     origin = urlsplit(site_url).netloc
