@@ -507,7 +507,10 @@ def test_tools_start_after_instant_navigation(page, site_url, guide):
         route.fulfill(response=response, body=text.replace(built_root, site_url))
 
     page.route("**/sitemap.xml", local_sitemap)
-    page.goto(site_url + "topics/")
+    # Until Material has read the sitemap, a click is an ordinary (reloading) navigation.
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(site_url + "topics/")
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__same_document = true")
     nav = page.locator("nav.md-nav--primary")
     nav.locator("a.md-nav__link:visible", has_text="Practice").first.click()
