@@ -15,6 +15,7 @@ from pathlib import Path
 
 import markdown
 
+_PART = "<!--sisg-part-->"
 _ONE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 _PRE = "\x00"  # marks a line of code while the text is assembled
 _BLOCKS = {"p", "li", "pre", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "dd", "dt", "blockquote"}
@@ -39,11 +40,26 @@ class SiteMarkdown:
         self._md.reset()
         return self._md.convert(escaped_markdown)
 
+    def html_parts(self, escaped_markdown: list[str]) -> list[str]:
+        """Several independent pieces in one conversion (each conversion has a fixed cost).
+
+        The pieces are separated by an HTML comment, which Python-Markdown passes through as a
+        block of its own; escaped data text cannot contain one, and in code it comes out escaped.
+        """
+        parts = self.html(f"\n\n{_PART}\n\n".join(escaped_markdown)).split(_PART)
+        if len(parts) != len(escaped_markdown):  # never expected; fall back to one by one
+            return [self.html(piece) for piece in escaped_markdown]
+        return [part.strip("\n") for part in parts]
+
     def inline_html(self, escaped_markdown: str) -> str:
         """HTML for a one-line context (a heading, a link): a single paragraph loses its <p>."""
-        result = self.html(escaped_markdown)
-        match = _ONE_PARAGRAPH.match(result)
-        return match.group(1) if match and "<p>" not in match.group(1) else result
+        return unwrap_paragraph(self.html(escaped_markdown))
+
+
+def unwrap_paragraph(html: str) -> str:
+    """A single paragraph's content without its <p>; anything else unchanged."""
+    match = _ONE_PARAGRAPH.match(html)
+    return match.group(1) if match and "<p>" not in match.group(1) else html
 
 
 class _Text(HTMLParser):

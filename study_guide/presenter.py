@@ -21,7 +21,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from . import paths
-from .markdown_html import SiteMarkdown, list_items, plain_text
+from .markdown_html import SiteMarkdown, list_items, plain_text, unwrap_paragraph
 from .markdown_text import escape_markdown_text
 from .model import Duration, Framework, Guidance, Guide, Question, Round
 
@@ -179,16 +179,22 @@ class Presenter:
     def rendered(self, question: Question) -> RenderedQuestion:
         """The question as HTML and plain text, with links relative to the site root."""
         if question.id not in self._rendered:
+            bodies = self.sections(question, paths.site_url)
+            prompt, *htmls = self.markdown.html_parts(
+                [escape_markdown_text(question.prompt), *(body.markdown for body in bodies)]
+            )
             sections = []
-            for body in self.sections(question, paths.site_url):
-                html = self.markdown.html(body.markdown)
-                items = list_items(html) if body.section.kind == "list" else None
-                text = "\n".join(items) if items is not None else plain_text(html)
-                if body.section.kind == "code":
-                    text = (self.project_root / body.section.value(question.guidance)).read_text(encoding="utf-8")
+            for body, html in zip(bodies, htmls, strict=True):
                 section = body.section
+                items = list_items(html) if section.kind == "list" else None
+                if items is not None:
+                    text = "\n".join(items)
+                elif section.kind == "code":
+                    text = (self.project_root / section.value(question.guidance)).read_text(encoding="utf-8")
+                else:
+                    text = plain_text(html)
                 sections.append(RenderedSection(section.field, section.label, section.kind, Markup(html), text, items))
-            prompt_html = self.markdown.inline_html(escape_markdown_text(question.prompt))
+            prompt_html = unwrap_paragraph(prompt)
             self._rendered[question.id] = RenderedQuestion(
                 prompt_html=Markup(prompt_html), prompt_text=plain_text(prompt_html), sections=sections
             )
