@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import crossref
+from . import anchors, crossref
 from .errors import GuideDataError, Loc, Problem
 from .model import ID_PATTERN, Company, Framework, GlossaryTerm, Guide, Role, Source, Topic
 from .yaml_source import YamlFile, read_yaml
@@ -119,7 +119,8 @@ def load_guide(data_dir: Path) -> Guide:
         roles=sorted(parsed["roles"], key=lambda role: (role.order, role.title)),
         topics=parsed["topics"],
     )
-    located = crossref.check(guide, _Locator(data_dir, files, owners), project_root=data_dir.parent)
+    locator = _Locator(data_dir, files, owners)
+    located = crossref.check(guide, locator, project_root=data_dir.parent) + anchors.check(guide, locator)
     if located:
         raise GuideDataError(located)
     return guide

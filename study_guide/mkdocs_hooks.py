@@ -3,14 +3,14 @@
 - on_config: load and validate data/ (a data mistake stops the build with a clean
   message), and list every role in the navigation.
 - on_files: one generated page per role file, so adding a role is one YAML file.
-- on_page_markdown: glossary abbreviations on every page (hover tooltips).
+- on_page_markdown: glossary abbreviations on every page (the browser's own title tooltip).
 - on_page_content: the last line of the link policy (study_guide/links.py): a page whose HTML
   links to a scheme other than http(s)/mailto stops the build.
 - on_page_context: "edit this page" opens the YAML the page is built from.
+- on_post_build: guide.json and its JSON Schema at the site root.
 
 A data mistake is a PluginError: `mkdocs build` prints it and stops, and a running
 `mkdocs serve` prints it, keeps serving the last good build and rebuilds on the next save.
-- on_post_build: guide.json and its JSON Schema at the site root.
 """
 
 from __future__ import annotations
@@ -25,13 +25,16 @@ from mkdocs.structure.pages import Page
 
 from study_guide import links, site
 from study_guide.errors import GuideDataError
+from study_guide.markdown_html import SiteMarkdown
 
 
 @event_priority(100)  # before the macros plugin, which reads the loaded guide
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
-        build = site.Build.load(root)
+        # The pages' own Markdown configuration renders what guide.json and the downloads show.
+        markdown = SiteMarkdown(config.markdown_extensions, config.mdx_configs)
+        build = site.Build.load(root, markdown)
     except GuideDataError as exc:
         raise PluginError(str(exc)) from None
     config.extra[site.EXTRA_KEY] = build
@@ -61,7 +64,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     data_source = page.meta.get("data_source")
     if data_source:
-        page.edit_url = site.current(config).edit_url(data_source, config.repo_url)
+        page.edit_url = site.current(config).edit_url(data_source, config.repo_url, config.edit_uri)
     return context
 
 

@@ -1,5 +1,9 @@
 """Where each entity lives on the site: one place decides page paths and anchors.
 
+Data ids are anchors (a round, topic or question id is its heading's or block's id). The
+templates' own headings take their anchors from the maps below, and study_guide/anchors.py
+rejects a data id that would repeat one of them on the same page.
+
 Paths are relative to the site root and end in '/' (use_directory_urls), so they
 work unchanged when the site is served under a sub-path such as /<repo>/.
 """
@@ -13,6 +17,44 @@ from .model import Guide, Question, Role, Round, Topic
 ROLES_DIR = "roles"
 TOPICS_PAGE = "topics.md"
 QUESTIONS_PAGE = "questions.md"
+FRAMEWORKS_PAGE = "frameworks.md"
+SOURCES_PAGE = "sources.md"
+CHEATSHEETS_DIR = "cheatsheets"
+DOWNLOADS_PAGE = "downloads.md"
+# The study tools, whose URLs the browser takes from guide.json (or, on reading pages, from the page).
+TOOL_PAGES = {"practice": "practice.md", "plan": "plan.md", "progress": "progress.md"}
+
+
+def _anchors(*names: str) -> dict[str, str]:
+    """Anchors by a name templates can write as an attribute: 'key-figures' is `key_figures`."""
+    return {name.replace("-", "_"): name for name in names}
+
+
+# Headings each template anchors itself (templates read them as `anchors.role.loop` etc.).
+ANCHORS: dict[str, dict[str, str]] = {
+    "role": _anchors(
+        "loop", "compensation", "signals", "key-figures", "checklist", "mistakes", "worked-examples", "faq"
+    ),
+    "cheatsheet": _anchors("rounds", "frameworks", "signals", "key-figures", "checklist"),
+    "downloads": _anchors("anki", "import", "data", "cheat-sheets", "offline"),
+    "company": _anchors(
+        "hiring-process",
+        "bands",
+        "culture",
+        "work-model",
+        "tech-stack",
+        "products",
+        "engineering-blog",
+        "preparation",
+        "discrepancies",
+        "faq",
+    ),
+}
+
+
+def reserved_role_anchors() -> set[str]:
+    """Ids a role page gives its own headings: no round, topic, question or worked example may use one."""
+    return set(ANCHORS["role"].values())
 
 
 class Placement(BaseModel):
@@ -28,7 +70,13 @@ def role_page(role: Role | str) -> str:
     return f"{ROLES_DIR}/{role_id}.md"
 
 
-def _url(page: str, anchor: str | None = None) -> str:
+def cheatsheet_page(role: Role | str) -> str:
+    role_id = role if isinstance(role, str) else role.id
+    return f"{CHEATSHEETS_DIR}/{role_id}.md"
+
+
+def site_url(page: str, anchor: str | None = None) -> str:
+    """The URL of a page (and anchor), relative to the site root."""
     url = page.removesuffix("index.md").removesuffix(".md")
     if url and not url.endswith("/"):
         url += "/"
@@ -36,19 +84,23 @@ def _url(page: str, anchor: str | None = None) -> str:
 
 
 def role_url(role: Role) -> str:
-    return _url(role_page(role))
+    return site_url(role_page(role))
 
 
 def round_url(role: Role, round_: Round) -> str:
-    return _url(role_page(role), round_.id)
+    return site_url(role_page(role), round_.id)
 
 
 def topic_url(topic: Topic) -> str:
-    return _url(TOPICS_PAGE, topic.id)
+    return site_url(TOPICS_PAGE, topic.id)
 
 
 def question_url(question: Question) -> str:
-    return _url(QUESTIONS_PAGE, question.id)
+    return site_url(QUESTIONS_PAGE, question.id)
+
+
+def tool_urls() -> dict[str, str]:
+    return {name: site_url(page) for name, page in TOOL_PAGES.items()}
 
 
 def placements(guide: Guide) -> dict[str, list[Placement]]:

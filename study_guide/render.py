@@ -9,7 +9,6 @@ Markdown (links, nested renders, code files) are wrapped in `Markup`.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -18,28 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import paths
+from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
 from .model import Guide, Question, Role, Topic
-
-KIND_LABELS = {
-    "behavioral": "Behavioral",
-    "technical": "Technical",
-    "coding": "Coding",
-    "system-design": "System design",
-    "product-case": "Product case",
-    "culture-motivation": "Culture & motivation",
-}
-FORMAT_LABELS = {
-    "phone": "Phone call",
-    "video": "Video call",
-    "onsite": "Onsite",
-    "virtual-onsite": "Virtual onsite",
-    "take-home": "Take-home",
-    "pair-programming": "Pair programming",
-    "case": "Case",
-    "panel": "Panel",
-}
-CODE_LANGUAGES = {".py": "python", ".sql": "sql"}
+from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, SectionBody, fenced_code
 
 
 def oneline(text: str) -> str:
@@ -47,20 +28,13 @@ def oneline(text: str) -> str:
     return " ".join(str(text).split())
 
 
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
-
-
-def plain(text: str) -> str:
-    """Markdown to plain text, for meta descriptions."""
-    return oneline(_MARKUP.sub(lambda m: m.group(1) or "", str(text)))
-
-
 class Renderer:
     """Renders one page at a time; `page_src` is the Markdown path of the page being built."""
 
-    def __init__(self, guide: Guide, project_root: Path):
+    def __init__(self, guide: Guide, project_root: Path, presenter: Presenter):
         self.guide = guide
         self.project_root = project_root
+        self.presenter = presenter
         self.env = Environment(
             loader=FileSystemLoader(project_root / "templates"),
             undefined=StrictUndefined,
@@ -72,7 +46,7 @@ class Renderer:
         )
         self.env.filters["kind_label"] = KIND_LABELS.__getitem__
         self.env.filters["oneline"] = oneline
-        self.env.filters["plain"] = plain
+        self.env.filters["plain"] = self.plain
         self.env.filters["format_label"] = FORMAT_LABELS.__getitem__
 
     # Look-ups shared by every template -------------------------------------------------
@@ -127,16 +101,44 @@ class Renderer:
             link=link,
             links=_Links(link),
             code_file=self.code_file,
+            guidance_sections=lambda question: self.guidance_sections(question, link),
+            round_question_ids=self.round_question_ids,
+            role_question_ids=self.role_question_ids,
+            paths=paths,
+            anchors=paths.ANCHORS,
             **context,
         )
         return Markup(result)
 
+    def plain(self, text: str) -> str:
+        """Markdown to one line of plain text (meta descriptions, summaries), read as the pages read it."""
+        return oneline(plain_text(self.presenter.markdown.html(escape_markdown_text(text))))
+
     def code_file(self, relative: str) -> Markup:
-        code = (self.project_root / relative).read_text(encoding="utf-8").rstrip("\n")
-        longest = max((len(run) for run in code.split("\n") if set(run) == {"`"}), default=0)
-        fence = "`" * max(3, longest + 1)
-        language = CODE_LANGUAGES.get(Path(relative).suffix, "text")
-        return Markup(f"{fence}{language}\n{code}\n{fence}")
+        return fenced_code(self.project_root, relative)
+
+    def guidance_sections(self, question: Question, link: Callable[[str, str | None], Markup]) -> list[SectionBody]:
+        return self.presenter.sections(question, link)
+
+    def round_question_ids(self, round_) -> list[str]:
+        """Question ids of a round, in page order (topic by topic)."""
+        return [q.id for topic_id in round_.focus_topics for q in self.topics[topic_id].questions]
+
+    def role_question_ids(self, role: Role) -> list[str]:
+        """Question ids of a role, each once, in page order."""
+        return list(dict.fromkeys(qid for round_ in role.rounds for qid in self.round_question_ids(round_)))
+
+    def role_frameworks(self, role: Role) -> list:
+        """Frameworks a role uses (for its cheat sheet): its rounds' frameworks, then its questions'."""
+        ids: dict[str, None] = {}
+        for round_ in role.rounds:
+            ids.update(dict.fromkeys(round_.frameworks))
+        for round_ in role.rounds:
+            for topic_id in round_.focus_topics:
+                for q in self.topics[topic_id].questions:
+                    if q.guidance.framework:
+                        ids[q.guidance.framework] = None
+        return [self.frameworks[i] for i in ids if i in self.frameworks]
 
     def role_page(self, role_id: str, page_src: str) -> Markup:
         return self.render("role.md.j2", page_src, role=self.roles[role_id])
@@ -162,10 +164,10 @@ class _Links:
         return self._link(paths.QUESTIONS_PAGE, question_id)
 
     def framework(self, framework_id: str) -> Markup:
-        return self._link("frameworks.md", framework_id)
+        return self._link(paths.FRAMEWORKS_PAGE, framework_id)
 
     def source(self, source_id: str) -> Markup:
-        return self._link("sources.md", source_id)
+        return self._link(paths.SOURCES_PAGE, source_id)
 
 
 def _linker(page_src: str) -> Callable[[str, str | None], Markup]:

@@ -13,8 +13,10 @@ from mkdocs.utils import get_relative_url
 from . import downloads, paths
 from .export import GuideExport, to_json
 from .load import load_guide
+from .markdown_html import SiteMarkdown
 from .markdown_text import escape_markdown_text
 from .model import Guide
+from .presenter import SECTIONS, Presenter
 from .render import Renderer
 from .schemas import render_schema
 
@@ -29,12 +31,15 @@ ROLES_SECTION = "Roles"
 class Build:
     root: Path
     guide: Guide
+    presenter: Presenter = field(repr=False)
     renderer: Renderer = field(repr=False)
 
     @classmethod
-    def load(cls, root: Path) -> Build:
+    def load(cls, root: Path, markdown: SiteMarkdown) -> Build:
+        """`markdown`: the site's Markdown configuration, for what is rendered outside the pages."""
         guide = load_guide(root / "data")
-        return cls(root=root, guide=guide, renderer=Renderer(guide, root))
+        presenter = Presenter(guide, root, markdown)
+        return cls(root=root, guide=guide, presenter=presenter, renderer=Renderer(guide, root, presenter))
 
     def nav_with_roles(self, nav: list) -> list:
         """Append one entry per role to the 'Roles' section of mkdocs.yml's nav."""
@@ -54,7 +59,7 @@ class Build:
             pages.append((src, self.renderer.render("role_stub.md.j2", src, role=role)))
         for role in self.guide.roles:
             # One printable page per role; kept out of the nav by `not_in_nav` in mkdocs.yml.
-            src = f"{downloads.CHEATSHEETS_DIR}/{role.id}.md"
+            src = paths.cheatsheet_page(role)
             pages.append((src, self.renderer.render("cheatsheet_stub.md.j2", src, role=role)))
         return pages
 
@@ -62,17 +67,19 @@ class Build:
         lines = [f"*[{term.term}]: {escape_markdown_text(term.expansion)}" for term in self.guide.glossary]
         return "\n\n" + "\n".join(lines) + "\n"
 
-    def edit_url(self, data_source: str, repo_url: str | None) -> str | None:
-        if not repo_url:
+    def edit_url(self, data_source: str, repo_url: str | None, edit_uri: str | None) -> str | None:
+        """The "edit this page" link: the data file behind the page, under mkdocs.yml's repo_url + edit_uri."""
+        if not repo_url or not edit_uri:
             return None
-        action = "tree" if data_source.endswith("/") else "edit"
-        return f"{repo_url.rstrip('/')}/{action}/main/{data_source}"
+        if data_source.endswith("/") and edit_uri.startswith("edit/"):
+            edit_uri = "tree/" + edit_uri.removeprefix("edit/")  # GitHub opens a folder under tree/
+        return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/{data_source}"
 
     def write_outputs(self, site_dir: Path) -> None:
-        (site_dir / "guide.json").write_text(to_json(self.guide), encoding="utf-8")
+        (site_dir / "guide.json").write_text(to_json(self.guide, self.presenter), encoding="utf-8")
         (site_dir / "guide.schema.json").write_text(render_schema(GuideExport), encoding="utf-8")
         # Anki decks, questions.csv and questions.json in site/downloads/ (see the Downloads page).
-        downloads.write_downloads(self.guide, site_dir, project_root=self.root)
+        downloads.write_downloads(self.guide, self.presenter, site_dir, self.root)
 
 
 def current(config: MkDocsConfig) -> Build:
@@ -100,7 +107,7 @@ def define_macros(env) -> None:
             "cheatsheet.md.j2",
             env.page.file.src_uri,
             role=role,
-            role_frameworks=downloads.role_frameworks(build.guide, role),
+            role_frameworks=build.renderer.role_frameworks(role),
         )
 
     @env.macro
@@ -122,10 +129,11 @@ def define_macros(env) -> None:
             env.page.file.src_uri,
             decks=downloads.decks(build.guide),
             columns=downloads.COLUMNS,
+            sections=SECTIONS,
+            section_labels={section.field: section.label for section in SECTIONS},
             csv_file=f"{downloads.DOWNLOADS_DIR}/{downloads.CSV_NAME}",
             json_file=f"{downloads.DOWNLOADS_DIR}/{downloads.JSON_NAME}",
             offline_zip=f"{downloads.DOWNLOADS_DIR}/{downloads.OFFLINE_ZIP}",
-            cheatsheets_dir=downloads.CHEATSHEETS_DIR,
             download=download,
             offline=offline,
             offline_zip_built=os.environ.get(OFFLINE_ZIP_ENV) == "1",

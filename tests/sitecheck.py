@@ -14,6 +14,7 @@ LINK_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")
 @dataclass
 class PageInfo:
     ids: set[str] = field(default_factory=set)
+    repeated_ids: list[str] = field(default_factory=list)  # ids defined more than once on the page
     links: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)  # loaded with the page, not followed
     meta: dict[str, str] = field(default_factory=dict)
@@ -27,6 +28,8 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         if values.get("id"):
+            if values["id"] in self.info.ids:
+                self.info.repeated_ids.append(values["id"])
             self.info.ids.add(values["id"])
         if tag == "a" and values.get("name"):
             self.info.ids.add(values["name"])

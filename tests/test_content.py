@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from study_guide.load import load_guide
-from study_guide.model import ID_PATTERN, Level
 
 from .conftest import ROOT
 
@@ -22,10 +20,13 @@ MIN_ROUNDS_PER_ROLE = 3
 MIN_QUESTIONS_IN_BANK = 120  # the content issue's floor for the whole bank
 
 
-def test_every_role_has_enough_rounds_and_every_round_a_topic():
+# The model already enforces what one item must hold (ids, required fields, minimum list lengths,
+# staff_signal at staff level); these tests check what the shipped guide promises beyond that.
+
+
+def test_every_role_has_enough_rounds():
     short = [r.id for r in GUIDE.roles if len(r.rounds) < MIN_ROUNDS_PER_ROLE]
-    bare = [f"{r.id}/{rd.id}" for r in GUIDE.roles for rd in r.rounds if not rd.focus_topics]
-    assert (short, bare) == ([], [])
+    assert short == []
 
 
 def test_every_topic_has_enough_questions():
@@ -35,36 +36,6 @@ def test_every_topic_has_enough_questions():
 
 def test_question_bank_size():
     assert sum(len(t.questions) for t in GUIDE.topics) >= MIN_QUESTIONS_IN_BANK
-
-
-def test_every_question_has_actionable_guidance():
-    gaps = []
-    for topic in GUIDE.topics:
-        for q in topic.questions:
-            g = q.guidance
-            if len(g.covers) < 2 or not g.structure or not g.pitfalls or not g.follow_ups:
-                gaps.append(q.id)
-            if q.level is Level.staff and not g.staff_signal:
-                gaps.append(f"{q.id}: staff level without staff_signal")
-    assert gaps == []
-
-
-def test_every_role_spreads_questions_over_every_round():
-    topics = {t.id: t for t in GUIDE.topics}
-    empty = [
-        f"{role.id}/{rd.id}"
-        for role in GUIDE.roles
-        for rd in role.rounds
-        if sum(len(topics[t].questions) for t in rd.focus_topics) == 0
-    ]
-    assert empty == []
-
-
-def test_ids_keep_their_form():
-    ids = [r.id for r in GUIDE.roles] + [t.id for t in GUIDE.topics]
-    ids += [q.id for t in GUIDE.topics for q in t.questions] + [f.id for f in GUIDE.frameworks]
-    ids += [rd.id for r in GUIDE.roles for rd in r.rounds]
-    assert [i for i in ids if not re.fullmatch(ID_PATTERN, i)] == []
 
 
 def _require_shared(path: Path) -> Path:

@@ -25,8 +25,11 @@ from markupsafe import escape
 from mkdocs.utils.yaml import yaml_load
 
 from study_guide import downloads
+from study_guide.downloads import anki
 from study_guide.load import load_guide
+from study_guide.markdown_html import SiteMarkdown, plain_text
 from study_guide.paths import question_url
+from study_guide.presenter import SECTIONS, Presenter
 
 from .conftest import FIXTURE_DATA, ROOT, copy_project, mkdocs_build
 from .sitecheck import html_pages, resolve
@@ -92,7 +95,7 @@ def check_deck(path: Path, question_ids: list[str], guide, tmp_path: Path) -> di
     """Assert the deck at `path` holds exactly `question_ids`, in order, with fields and tags from data."""
     apkg = read_apkg(path, tmp_path)
     questions = by_question(guide)
-    guid_to_id = {genanki.guid_for(downloads.GUID_NAMESPACE, qid): qid for qid in questions}
+    guid_to_id = {genanki.guid_for(anki.GUID_NAMESPACE, qid): qid for qid in questions}
     notes = {guid_to_id[note["guid"]]: note for note in apkg["notes"]}
     assert len(apkg["notes"]) == len(question_ids)
     assert set(notes) == set(question_ids)
@@ -104,7 +107,7 @@ def check_deck(path: Path, question_ids: list[str], guide, tmp_path: Path) -> di
     assert len(deck_ids) == 1
     deck_id = deck_ids.pop()
     assert apkg["decks"][str(deck_id)]["name"].startswith("Spotify Interview Study Guides::")
-    (model,) = [m for m in apkg["models"].values() if m["name"] == downloads.MODEL_NAME]
+    (model,) = [m for m in apkg["models"].values() if m["name"] == anki.MODEL_NAME]
     assert [f["name"] for f in model["flds"]] == ["Prompt", "Guidance", "Context", "Id"]
     for qid, note in notes.items():
         topic, q = questions[qid]
@@ -112,10 +115,12 @@ def check_deck(path: Path, question_ids: list[str], guide, tmp_path: Path) -> di
         assert note["mid"] == int(model["id"])
         assert id_field == qid
         assert q.prompt.split()[0] in prompt
+        shown = plain_text(guidance)
         for text in [*q.guidance.covers, *q.guidance.pitfalls, *q.guidance.follow_ups, q.guidance.staff_signal]:
-            if text and not re.search(r"[`*\[]", text):  # without Markdown, the escaped text appears as is
-                assert str(escape(" ".join(text.split()))) in guidance, (qid, text)
-        assert ("Staff vs Senior" in guidance) == bool(q.guidance.staff_signal)
+            if text and not re.search(r"[`*_\[<&{]", text):  # without Markdown, the text appears as is
+                assert " ".join(text.split()) in shown, (qid, text)
+        for section in SECTIONS:
+            assert (f"<h3>{section.label}</h3>" in guidance) == bool(section.value(q.guidance)), (qid, section)
         assert str(escape(topic.name)) in context
         assert sorted(note["tags"]) == expected_tags(guide, topic, q), qid
     return {"deck_id": deck_id, "model_id": int(model["id"]), "apkg": apkg}
@@ -170,9 +175,9 @@ def test_each_role_deck_holds_its_questions_with_fields_and_tags(fixture_site, t
 def test_deck_and_model_ids_are_fixed_hashes(fixture_site, tmp_path):
     role = FIXTURE_GUIDE.roles[0]
     apkg = read_apkg(fixture_site / "downloads" / f"{role.id}.apkg", tmp_path)
-    assert str(downloads.anki_id(f"deck:{role.id}")) in apkg["decks"]
-    assert str(downloads.anki_id("model:question")) in apkg["models"]
-    assert 1 << 30 <= downloads.anki_id(f"deck:{role.id}") < 1 << 31
+    assert str(anki.anki_id(f"deck:{role.id}")) in apkg["decks"]
+    assert str(anki.anki_id("model:question")) in apkg["models"]
+    assert 1 << 30 <= anki.anki_id(f"deck:{role.id}") < 1 << 31
 
 
 def test_csv_and_json_rows_match_the_questions(fixture_site):
@@ -181,9 +186,9 @@ def test_csv_and_json_rows_match_the_questions(fixture_site):
     assert raw.startswith(b"\xef\xbb\xbf")  # byte-order mark for spreadsheet programs
     csv_rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     json_rows = json.loads((fixture_site / "downloads" / "questions.json").read_text(encoding="utf-8"))
-    required = ["id", "roles", "rounds", "topic", "kind", "level", "origin", "prompt", "covers", "structure"]
-    required += ["pitfalls", "follow_ups", "url"]
+    required = ["id", "roles", "rounds", "topic", "kind", "level", "origin", "prompt", "url"]
     assert set(required) <= set(csv_rows[0])
+    assert [c for c in csv_rows[0] if c in {s.field for s in SECTIONS}] == [s.field for s in SECTIONS]
     assert [r["id"] for r in csv_rows] == [r["id"] for r in json_rows] == [q.id for _, q in questions]
     for (topic, q), row, obj in zip(questions, csv_rows, json_rows, strict=True):
         assert list(obj) == list(row)  # same columns, same order
@@ -194,7 +199,7 @@ def test_csv_and_json_rows_match_the_questions(fixture_site):
             "kind": q.kind.value,
             "level": q.level.value,
             "origin": q.origin.value,
-            "prompt": q.prompt,
+            "prompt": q.prompt,  # the fixture's text has no Markdown: plain text is the text
             "covers": list(q.guidance.covers),
             "structure": q.guidance.structure,
             "pitfalls": list(q.guidance.pitfalls),
@@ -210,8 +215,9 @@ def test_csv_and_json_rows_match_the_questions(fixture_site):
 
 def test_downloads_are_reproducible(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    first = downloads.write_downloads(FIXTURE_GUIDE, tmp_path / "a", project_root=ROOT)
-    second = downloads.write_downloads(FIXTURE_GUIDE, tmp_path / "b", project_root=ROOT)
+    presenter = Presenter(FIXTURE_GUIDE, ROOT, SiteMarkdown.from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    first = downloads.write_downloads(FIXTURE_GUIDE, presenter, tmp_path / "a", ROOT)
+    second = downloads.write_downloads(FIXTURE_GUIDE, presenter, tmp_path / "b", ROOT)
     assert [p.name for p in first] == [p.name for p in second]
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
@@ -331,7 +337,7 @@ def test_card_fields_escape_html_and_shared_questions_carry_every_role(fixture_p
     prompt, _, context, _ = note["fields"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in prompt
     assert "<code>a &lt; b</code>" in prompt and "&amp;" in prompt and "<strong>bold</strong>" in prompt
-    assert "{{ 6*7 }}" in prompt  # shown as written, never evaluated
+    assert "{{ 6*7 }}" in plain_text(prompt)  # shown as written, never evaluated
     assert "&lt;img src=x onerror=alert(1)&gt;" in context and "&lt;b&gt;Other&lt;/b&gt;" in context
     for n in apkg["notes"]:
         for field in n["fields"]:

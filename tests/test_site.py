@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from study_guide.export import GuideExport
 from study_guide.load import load_guide
@@ -130,9 +131,16 @@ def test_guide_json_holds_the_full_model(built_site):
 
 
 def test_role_pages_edit_their_yaml(pages):
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        edit_uri = yaml_load(f)["edit_uri"].strip("/")
     for role in GUIDE.roles:
         links = pages[f"roles/{role.id}/index.html"].links
-        assert any(link.endswith(f"/edit/main/data/roles/{role.id}.yaml") for link in links), role.id
+        assert any(link.endswith(f"/{edit_uri}/data/roles/{role.id}.yaml") for link in links), role.id
+
+
+def test_no_page_repeats_an_id(pages):
+    repeated = {page: info.repeated_ids for page, info in pages.items() if info.repeated_ids}
+    assert repeated == {}
 
 
 def test_a_copied_role_file_gets_its_own_listed_page(tmp_path):

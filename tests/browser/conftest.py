@@ -77,7 +77,7 @@ def browser(chromium_path):
 @pytest.fixture
 def page(browser, site_url):
     """A fresh page (new context: empty localStorage) that records errors and off-site requests."""
-    context = browser.new_context(viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
     page = context.new_page()
     page.console_errors = []
     page.offsite_requests = []
@@ -100,6 +100,7 @@ def blocking_violations(page, context=None) -> list[str]:
     """axe-core's serious and critical violations on the page as it is now, one line each."""
     from axe_playwright_python.sync_playwright import Axe
 
+    settle(page)
     # Only violations are collected: gathering every passing node doubles the time on long pages.
     results = Axe().run(page, context=context, options={"resultTypes": ["violations"]})
     return [
@@ -108,6 +109,17 @@ def blocking_violations(page, context=None) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in BLOCKING_IMPACTS
     ]
+
+
+# Transitions end at once: axe then checks colours at rest, never halfway through a fade (the
+# header's topic once failed contrast mid-transition in slate, and passed on the rerun).
+_NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def settle(page) -> None:
+    """Stop CSS transitions and animations and wait until none is running."""
+    page.add_style_tag(content=_NO_MOTION)
+    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
 
 
 def set_palette(page, scheme: str) -> None:

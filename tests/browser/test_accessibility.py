@@ -28,3 +28,15 @@ def test_no_serious_violations(page, site_url, path, scheme):
     if questions.count():
         questions.first.click()
     assert blocking_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_search_overlay_has_no_serious_violations(page, site_url, scheme):
+    # The open overlay before typing: "Type to start searching" sits on Material's grey bar.
+    set_palette(page, scheme)
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    meta.wait_for()
+    assert meta.inner_text().strip()
+    assert blocking_violations(page, {"include": [[".md-search"]]}) == []

@@ -1,19 +1,13 @@
 /* Shared by the study tools (practice, progress, plan): loading guide.json, the progress store,
-   safe text rendering and start-up under Material's instant navigation.
-   Text from guide.json goes on the page through textContent / createElement, never as HTML. */
+   DOM helpers and start-up under Material's instant navigation.
+   Data text goes on the page through textContent / createElement. The only HTML inserted is what
+   the build rendered into guide.json (`*_html`, `sections[].html`) from escaped data text, with the
+   site's own Markdown configuration; labels, lengths and page URLs also come from guide.json. */
 (() => {
   "use strict";
 
   const PROGRESS_KEY = "sisg.progress.v1";
   const STATUSES = { got: "Got it", review: "Needs work" };
-  const KIND_LABELS = {
-    behavioral: "Behavioral",
-    technical: "Technical",
-    coding: "Coding",
-    "system-design": "System design",
-    "product-case": "Product case",
-    "culture-motivation": "Culture & motivation",
-  };
 
   // The site may be served under a sub-path (/<repo>/), so every URL is built from the site root.
   // Material sets __md_scope to the root when the first page loads; this script's own URL
@@ -165,51 +159,17 @@
     return node;
   }
 
-  /* Markdown from the data, shown as plain DOM: `code`, **bold**, *italic*, [text](url) → its text,
-     fenced code blocks, paragraphs and "- " lists. Anything else stays literal text. */
-  function inline(text) {
-    const frag = document.createDocumentFragment();
-    const pattern = /(`[^`]+`|\*\*[^*]+\*\*|\*[^*\s][^*]*\*|\[[^\]]+\]\([^)\s]+\))/;
-    String(text)
-      .split(pattern)
-      .forEach((part, i) => {
-        if (!part) return;
-        if (i % 2 === 0) frag.append(part);
-        else if (part[0] === "`") frag.append(el("code", { text: part.slice(1, -1) }));
-        else if (part.startsWith("**")) frag.append(el("strong", { text: part.slice(2, -2) }));
-        else if (part[0] === "*") frag.append(el("em", { text: part.slice(1, -1) }));
-        else frag.append(part.slice(1, part.indexOf("](")));
-      });
-    return frag;
-  }
-
-  function richText(text) {
-    const frag = document.createDocumentFragment();
-    // split() with a capture group: odd items are the bodies of fenced code blocks.
-    const chunks = String(text).split(/^ {0,3}```[^\n]*\n([\s\S]*?)^ {0,3}```[ \t]*$/m);
-    chunks.forEach((chunk, i) => {
-      if (i % 2 === 1) {
-        // Focusable, as Material makes page code blocks, so a keyboard can scroll a wide one.
-        frag.append(el("pre", {}, el("code", { tabindex: "0", text: chunk.replace(/\n$/, "") })));
-        return;
-      }
-      chunk.split(/\n\s*\n/).forEach((block) => {
-        const lines = block.trim().split("\n");
-        if (!lines[0]) return;
-        if (lines.every((line) => /^\s*[-*] /.test(line))) {
-          frag.append(
-            el(
-              "ul",
-              {},
-              lines.map((line) => el("li", {}, inline(line.replace(/^\s*[-*] /, "")))),
-            ),
-          );
-        } else {
-          frag.append(el("p", {}, inline(lines.join(" "))));
-        }
-      });
+  /* HTML the build rendered into guide.json, as a fragment. Its links are relative to the site
+     root, as every URL in guide.json is; code blocks are focusable, as Material makes page code
+     blocks, so a keyboard can scroll a wide one. */
+  function html(markup) {
+    const template = document.createElement("template");
+    template.innerHTML = markup;
+    template.content.querySelectorAll("a[href]").forEach((a) => {
+      a.setAttribute("href", siteUrl(a.getAttribute("href")));
     });
-    return frag;
+    template.content.querySelectorAll("pre > code").forEach((code) => code.setAttribute("tabindex", "0"));
+    return template.content;
   }
 
   const summary = (c) =>
@@ -292,9 +252,6 @@
     return list;
   }
 
-  // A round's length as the role page writes it: "45 min" or "45–60 min".
-  const durationLabel = (d) => (d.max && d.max !== d.min ? `${d.min}–${d.max} min` : `${d.min} min`);
-
   // Options for a <select>: [[value, label], ...].
   const options = (pairs, selected) =>
     pairs.map(([value, label]) => el("option", { value, selected: value === selected, text: label }));
@@ -305,11 +262,9 @@
     loadGuide,
     progress,
     STATUSES,
-    KIND_LABELS,
     el,
     fill,
-    inline,
-    richText,
+    html,
     progressBar,
     summary,
     onPage,
@@ -317,6 +272,5 @@
     loadError,
     shuffle,
     options,
-    durationLabel,
   };
 })();

@@ -1,35 +1,33 @@
 /* "Got it / Needs work" on every question of a page (role pages, question bank), and on role
-   pages the progress bars: the whole role (.guide-progress), each round (under its heading) and a
-   count per topic (.guide-topic-progress). Marks are saved by SISG.progress in localStorage. */
+   pages the progress bars: the whole role (.guide-progress), each round (.guide-round-progress)
+   and a count per topic (.guide-topic-progress). Each box carries its question ids
+   (data-questions), so reading pages never download guide.json. Marks are saved by SISG.progress
+   in localStorage. */
 (() => {
   "use strict";
   const S = window.SISG;
   const { el, fill } = S;
+
+  const idsOf = (box) => box.dataset.questions.split(" ").filter(Boolean);
+  // A heading's text without the permalink Material adds to it.
+  const headingText = (heading) =>
+    heading
+      ? [...heading.childNodes]
+          .filter((node) => !(node.classList && node.classList.contains("headerlink")))
+          .map((node) => node.textContent)
+          .join("")
+          .trim()
+      : "";
 
   S.onPage("details.guide-question[data-question]", () => {
     const redraws = [...document.querySelectorAll("details.guide-question[data-question]")]
       .filter((details) => !details.querySelector(".sisg-mark")) // once per question, even if init repeats
       .map(addButtons);
     const redraw = (all) => redraws.forEach((fn) => fn(all));
+    const roleBox = document.querySelector(".guide-progress[data-questions]");
+    if (roleBox && !roleBox.querySelector(".sisg-bar")) redraws.push(...roleProgress(roleBox));
     redraw(S.progress.all());
-
-    let alive = true;
-    const roleBox = document.querySelector(".guide-progress[data-role]");
-    // Opened from files (the offline copy), the browser refuses to fetch guide.json: no bars then.
-    if (roleBox && location.protocol !== "file:") {
-      S.loadGuide()
-        .then((guide) => {
-          if (!alive || !guide.role[roleBox.dataset.role]) return;
-          redraws.push(...roleProgress(guide, guide.role[roleBox.dataset.role], roleBox));
-          redraw(S.progress.all());
-        })
-        .catch(() => {}); // the buttons work without guide.json; only the bars are missing
-    }
-    const unsubscribe = S.progress.subscribe(redraw);
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
+    return S.progress.subscribe(redraw);
   });
 
   // Two toggle buttons at the end of the question's guidance, and the status in its summary line.
@@ -69,23 +67,13 @@
     };
   }
 
-  // Fills the role's box, adds a bar under each round heading and a count under each topic heading.
-  function roleProgress(guide, role, box) {
-    const roleIds = guide.roleQuestions(role);
-    const roleBar = S.progressBar(`Progress on ${role.title}`);
+  // The role's box (its title and link are on the page), a bar under each round heading and a
+  // count under each topic heading.
+  function roleProgress(box) {
+    const roleIds = idsOf(box);
+    const roleBar = S.progressBar(`Progress on ${headingText(document.querySelector("h1"))}`);
     const roleText = el("p", { class: "sisg-progress__text" });
-    fill(
-      box,
-      el(
-        "p",
-        { class: "sisg-progress__title" },
-        el("strong", { text: "Your progress" }),
-        " · ",
-        el("a", { href: S.siteUrl("progress/"), text: "all roles, export and reset" }),
-      ),
-      roleBar,
-      roleText,
-    );
+    box.append(roleBar, roleText);
     box.classList.add("sisg-progress");
     box.hidden = false;
     const redraws = [
@@ -96,15 +84,13 @@
       },
     ];
 
-    role.rounds.forEach((round) => {
-      const heading = document.getElementById(round.id);
-      if (!heading || !/^H[1-6]$/.test(heading.tagName)) return;
-      const ids = guide.roundQuestions(round);
-      const bar = S.progressBar(`Progress on round: ${round.name}`);
+    document.querySelectorAll(".guide-round-progress[data-questions]").forEach((roundBox) => {
+      const ids = idsOf(roundBox);
+      const heading = roundBox.previousElementSibling;
+      const bar = S.progressBar(`Progress on round: ${headingText(heading).replace(/^\d+\.\s*/, "")}`);
       const text = el("span", { class: "sisg-progress__text" });
-      heading.after(
-        el("div", { class: "sisg-progress sisg-progress--round", "data-round": round.id }, bar, text),
-      );
+      fill(roundBox, bar, text);
+      roundBox.classList.add("sisg-progress", "sisg-progress--round");
       redraws.push((all) => {
         const counts = S.progress.count(ids, all);
         bar.update(counts);
@@ -112,12 +98,11 @@
       });
     });
 
-    document.querySelectorAll(".guide-topic-progress[data-topic]").forEach((box) => {
-      const topic = guide.topic[box.dataset.topic];
-      if (!topic) return;
-      box.classList.add("sisg-topic-count");
+    document.querySelectorAll(".guide-topic-progress[data-questions]").forEach((topicBox) => {
+      const ids = idsOf(topicBox);
+      topicBox.classList.add("sisg-topic-count");
       redraws.push((all) => {
-        box.textContent = `${S.summary(S.progress.count(topic.questions, all))} in this topic`;
+        topicBox.textContent = `${S.summary(S.progress.count(ids, all))} in this topic`;
       });
     });
     return redraws;

@@ -218,13 +218,13 @@
     if (totalDays === 1) {
       dayCards[0].append(
         reviewBlock(guide, role, all, "Then review what needs work"),
-        mockBlock(role, "Finish with a quick loop"),
+        mockBlock(guide, role, "Finish with a quick loop"),
       );
     } else if (reserved === 1) {
       dayCards.push(
         dayShell(addDays(today, next), next + 1, "Review and mock loop", "review mock", [
           reviewBlock(guide, role, all, "Review what needs work"),
-          mockBlock(role, "Mock loop"),
+          mockBlock(guide, role, "Mock loop"),
         ]),
       );
     } else {
@@ -238,7 +238,7 @@
         ),
       );
       next += 1;
-      dayCards.push(dayShell(addDays(today, next), next + 1, "Mock loop", "mock", mockBlock(role)));
+      dayCards.push(dayShell(addDays(today, next), next + 1, "Mock loop", "mock", mockBlock(guide, role)));
     }
 
     const last = addDays(settings.date, -1);
@@ -293,8 +293,8 @@
     ]);
   }
 
-  const practiceUrl = (role, round) =>
-    S.siteUrl(`practice/?role=${encodeURIComponent(role.id)}&round=${encodeURIComponent(round.id)}`);
+  const practiceUrl = (guide, role, round) =>
+    S.siteUrl(`${guide.data.pages.practice}?role=${encodeURIComponent(role.id)}&round=${encodeURIComponent(round.id)}`);
 
   /* One round's share of a day: its questions grouped under their topics, linked to the role page.
      When a day holds several rounds, each part is headed by its round's name. */
@@ -315,7 +315,7 @@
         { class: "sisg-day__links sisg-noprint" },
         el("a", { href: S.siteUrl(part.round.url), text: "Read about the round" }),
         " · ",
-        el("a", { href: practiceUrl(role, part.round), text: "Practise it" }),
+        el("a", { href: practiceUrl(guide, role, part.round), text: "Practise it" }),
       ),
       byTopic.map((group) => [
         el(
@@ -337,7 +337,7 @@
     return el(
       "li",
       { "data-question": id },
-      el("a", { href: S.siteUrl(`${role.url}#${id}`) }, S.inline(guide.question[id].prompt)),
+      el("a", { href: S.siteUrl(`${role.url}#${id}`) }, S.html(guide.question[id].prompt_html)),
       status
         ? [
             " ",
@@ -360,7 +360,7 @@
         "Go back over every question you marked Needs work, including any you mark from now on. ",
         el("a", {
           class: "sisg-noprint",
-          href: S.siteUrl("progress/#sisg-needs-work"),
+          href: S.siteUrl(`${guide.data.pages.progress}#sisg-needs-work`),
           text: "See the current list",
         }),
       ),
@@ -376,7 +376,7 @@
     );
   }
 
-  function mockBlock(role, title) {
+  function mockBlock(guide, role, title) {
     return el(
       "div",
       { class: "sisg-day__mock" },
@@ -391,8 +391,8 @@
           el(
             "li",
             { "data-mock-round": round.id },
-            el("a", { href: practiceUrl(role, round), text: round.name }),
-            round.duration ? ` (${S.durationLabel(round.duration)})` : "",
+            el("a", { href: practiceUrl(guide, role, round), text: round.name }),
+            round.duration_label ? ` (${round.duration_label})` : "",
           ),
         ),
       ),

@@ -5,27 +5,6 @@
   const S = window.SISG;
   const { el, fill } = S;
 
-  // Minutes per answer by kind: roughly what one question of that kind gets in a real round.
-  const KIND_MINUTES = {
-    behavioral: 4,
-    "culture-motivation": 3,
-    technical: 6,
-    "product-case": 10,
-    "system-design": 15,
-    coding: 20,
-  };
-  // "From the round's length": introductions and your own questions take about 10 minutes,
-  // and the rest is shared by about 3 questions.
-  const ROUND_OVERHEAD = 10;
-  const QUESTIONS_PER_ROUND = 3;
-  const MIN_MINUTES = 3;
-
-  function roundMinutes(round) {
-    if (!round || !round.duration) return null;
-    const length = round.duration.max || round.duration.min;
-    return Math.max(MIN_MINUTES, Math.round((length - ROUND_OVERHEAD) / QUESTIONS_PER_ROUND));
-  }
-
   const clock = (seconds) => {
     const s = Math.max(0, Math.ceil(seconds));
     return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
@@ -78,7 +57,7 @@
     function refreshRounds(wanted) {
       const rounds = currentRole().rounds.map((r) => [
         r.id,
-        r.name + (r.duration ? ` (${S.durationLabel(r.duration)})` : ""),
+        r.name + (r.duration_label ? ` (${r.duration_label})` : ""),
       ]);
       fill(roundSelect, S.options([["", "Any round"]].concat(rounds), wanted || ""));
     }
@@ -88,15 +67,17 @@
         const kind = guide.question[id].kind;
         counts[kind] = (counts[kind] || 0) + 1;
       });
-      const kinds = Object.keys(S.KIND_LABELS)
+      const labels = guide.data.labels.kinds;
+      const kinds = Object.keys(labels)
         .filter((k) => counts[k])
-        .map((k) => [k, `${S.KIND_LABELS[k]} (${counts[k]})`]);
+        .map((k) => [k, `${labels[k]} (${counts[k]})`]);
       const all = poolIds(null).length;
       fill(kindSelect, S.options([["", `Any kind (${all})`]].concat(kinds), counts[wanted] ? wanted : ""));
     }
     function refreshTimer() {
       const wanted = timerSelect.value || "kind";
-      const minutes = roundMinutes(currentRound());
+      const round = currentRound();
+      const minutes = round && round.minutes;
       const choices = [["kind", "By question kind"]];
       if (minutes) choices.push(["round", `From the round's length (${minutes} min each)`]);
       choices.push(["off", "Off"]);
@@ -206,11 +187,11 @@
         .map((p) => currentRole().rounds.find((r) => r.id === p.round));
       fill(
         tags,
-        el("span", { class: "guide-tag", text: S.KIND_LABELS[q.kind] || q.kind }),
+        el("span", { class: "guide-tag", text: q.kind_label }),
         topic ? el("span", { class: "guide-tag", text: topic.name }) : null,
         rounds.filter(Boolean).map((r) => el("span", { class: "guide-tag", text: r.name })),
       );
-      fill(prompt, S.inline(q.prompt));
+      fill(prompt, S.html(q.prompt_html));
       fill(guidanceBox, guidanceFor(q));
       guidanceBox.hidden = true;
       revealButton.setAttribute("aria-expanded", "false");
@@ -226,43 +207,13 @@
     function secondsFor(q) {
       const mode = timerSelect.value;
       if (mode === "off") return null;
-      const minutes = mode === "round" ? roundMinutes(currentRound()) : KIND_MINUTES[q.kind];
-      return (minutes || KIND_MINUTES.technical) * 60;
+      const round = currentRound();
+      return (mode === "round" && round && round.minutes ? round.minutes : q.minutes) * 60;
     }
 
-    function guidanceFor(q) {
-      const g = q.guidance;
-      const list = (items) =>
-        el(
-          "ul",
-          {},
-          items.map((item) => el("li", {}, S.richText(item))),
-        );
-      const framework = g.framework && guide.framework[g.framework];
-      return [
-        el("h3", { text: "What a strong answer covers" }),
-        list(g.covers),
-        el("h3", { text: "How to structure it" }),
-        S.richText(g.structure),
-        framework
-          ? el(
-              "p",
-              {},
-              "Framework: ",
-              el("a", {
-                href: S.siteUrl(`frameworks/#${encodeURIComponent(framework.id)}`),
-                text: framework.name,
-              }),
-            )
-          : null,
-        el("h3", { text: "Pitfalls" }),
-        list(g.pitfalls),
-        el("h3", { text: "Likely follow-ups" }),
-        list(g.follow_ups),
-        g.staff_signal ? [el("h3", { text: "Staff vs Senior" }), S.richText(g.staff_signal)] : null,
-        g.example ? [el("h3", { text: "Example outline" }), S.richText(g.example)] : null,
-      ];
-    }
+    // The guidance sections as the build rendered them: the same as the question's page.
+    const guidanceFor = (q) =>
+      q.sections.map((section) => [el("h3", { text: section.label }), S.html(section.html)]);
 
     function reveal() {
       if (card.hidden) return;
@@ -335,7 +286,7 @@
                   el(
                     "li",
                     { "data-question": id },
-                    el("a", { href: S.siteUrl(guide.question[id].url) }, S.inline(guide.question[id].prompt)),
+                    el("a", { href: S.siteUrl(guide.question[id].url) }, S.html(guide.question[id].prompt_html)),
                   ),
                 ),
               ),

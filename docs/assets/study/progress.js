@@ -190,7 +190,7 @@
               el(
                 "li",
                 { "data-question": id },
-                el("a", { href: S.siteUrl(guide.question[id].url) }, S.inline(guide.question[id].prompt)),
+                el("a", { href: S.siteUrl(guide.question[id].url) }, S.html(guide.question[id].prompt_html)),
               ),
             ),
           )

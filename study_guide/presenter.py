@@ -1,0 +1,201 @@
+"""How a question is presented, defined once for every output.
+
+`SECTIONS` is the ordered list of guidance sections. The page partial
+(templates/partials/question.md.j2), the Anki back (templates/anki/guidance.html.j2), the CSV
+and JSON rows and each question's entry in guide.json all loop over it, so a guidance field
+added to the model is one more `Section` here and appears everywhere.
+
+Each section's body is Markdown built from escaped data text (`escape_markdown_text`, as the
+page templates escape it). Pages embed that Markdown and MkDocs renders it; the other outputs
+get it rendered once here by `SiteMarkdown`, the same Python-Markdown configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from markupsafe import Markup
+
+from . import paths
+from .markdown_html import SiteMarkdown, list_items, plain_text, unwrap_paragraph
+from .markdown_text import escape_markdown_text
+from .model import Duration, Framework, Guidance, Guide, Question, Round
+
+SectionKind = Literal["list", "paragraph", "code", "framework"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of a question's guidance: the `Guidance` field it shows, its label and its layout."""
+
+    field: str
+    label: str
+    kind: SectionKind
+
+    def value(self, guidance: Guidance):
+        return getattr(guidance, self.field)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("covers", "What a strong answer covers", "list"),
+    Section("structure", "How to structure it", "paragraph"),
+    Section("framework", "Framework", "framework"),
+    Section("pitfalls", "Pitfalls", "list"),
+    Section("follow_ups", "Likely follow-ups", "list"),
+    Section("staff_signal", "Staff vs Senior", "paragraph"),
+    Section("example", "Model answer", "paragraph"),
+    Section("code_file", "Solution", "code"),
+)
+
+KIND_LABELS = {
+    "behavioral": "Behavioral",
+    "technical": "Technical",
+    "coding": "Coding",
+    "system-design": "System design",
+    "product-case": "Product case",
+    "culture-motivation": "Culture & motivation",
+}
+FORMAT_LABELS = {
+    "phone": "Phone call",
+    "video": "Video call",
+    "onsite": "Onsite",
+    "virtual-onsite": "Virtual onsite",
+    "take-home": "Take-home",
+    "pair-programming": "Pair programming",
+    "case": "Case",
+    "panel": "Panel",
+}
+# Practice timer: minutes per answer by kind, roughly what one question of that kind gets in a round.
+KIND_MINUTES = {
+    "behavioral": 4,
+    "culture-motivation": 3,
+    "technical": 6,
+    "product-case": 10,
+    "system-design": 15,
+    "coding": 20,
+}
+# "From the round's length": introductions and your own questions take about 10 minutes and the
+# rest is shared by about 3 questions, never less than 3 minutes each.
+ROUND_OVERHEAD_MINUTES = 10
+QUESTIONS_PER_ROUND = 3
+MIN_MINUTES = 3
+CODE_LANGUAGES = {".py": "python", ".sql": "sql"}
+
+# link(page, anchor) -> a Markdown link target (a page-relative .md link, or a site-root URL).
+Link = Callable[[str, str | None], str]
+
+
+def duration_label(duration: Duration | None) -> str | None:
+    return duration.label if duration else None
+
+
+def round_minutes(round_: Round) -> int | None:
+    """Minutes per question when the practice timer follows the round's length."""
+    if not round_.duration:
+        return None
+    length = round_.duration.max or round_.duration.min
+    return max(MIN_MINUTES, round((length - ROUND_OVERHEAD_MINUTES) / QUESTIONS_PER_ROUND))
+
+
+def fenced_code(project_root: Path, relative: str) -> Markup:
+    """A file's contents as a fenced code block, with a fence longer than any backtick run inside."""
+    code = (project_root / relative).read_text(encoding="utf-8").rstrip("\n")
+    longest = max((len(run) for run in code.split("\n") if set(run) == {"`"}), default=0)
+    fence = "`" * max(3, longest + 1)
+    language = CODE_LANGUAGES.get(Path(relative).suffix, "text")
+    return Markup(f"{fence}{language}\n{code}\n{fence}")
+
+
+@dataclass(frozen=True)
+class SectionBody:
+    """A section of one question as Markdown (for pages)."""
+
+    section: Section
+    markdown: Markup
+
+    @property
+    def label(self) -> str:
+        return self.section.label
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    """A section of one question rendered for guide.json, the Anki card and the rows."""
+
+    field: str
+    label: str
+    kind: SectionKind
+    html: Markup
+    text: str
+    items: list[str] | None  # list sections: the text of each item
+
+
+@dataclass(frozen=True)
+class RenderedQuestion:
+    prompt_html: Markup
+    prompt_text: str
+    sections: list[RenderedSection]
+
+
+class Presenter:
+    """Builds each question's sections; renders them to HTML at most once per question."""
+
+    def __init__(self, guide: Guide, project_root: Path, markdown: SiteMarkdown):
+        self.guide = guide
+        self.project_root = project_root
+        self.markdown = markdown
+        self._rendered: dict[str, RenderedQuestion] = {}
+
+    @cached_property
+    def frameworks(self) -> dict[str, Framework]:
+        return {f.id: f for f in self.guide.frameworks}
+
+    def sections(self, question: Question, link: Link) -> list[SectionBody]:
+        """The sections that have a value, as Markdown whose links come from `link`."""
+        result = []
+        for section in SECTIONS:
+            value = section.value(question.guidance)
+            if value:
+                result.append(SectionBody(section, Markup(self._markdown(section, value, link))))
+        return result
+
+    def _markdown(self, section: Section, value, link: Link) -> str:
+        if section.kind == "list":
+            return "\n".join("- " + escape_markdown_text(item).replace("\n", "\n  ") for item in value)
+        if section.kind == "paragraph":
+            return escape_markdown_text(value)
+        if section.kind == "code":
+            return f"`{value}`, run by the test suite:\n\n{fenced_code(self.project_root, value)}"
+        if section.kind == "framework":
+            framework = self.frameworks[value]
+            steps = " → ".join(escape_markdown_text(step.name) for step in framework.steps)
+            return f"[{escape_markdown_text(framework.name)}]({link(paths.FRAMEWORKS_PAGE, framework.id)}): {steps}"
+        raise ValueError(f"no layout for section kind {section.kind!r}")
+
+    def rendered(self, question: Question) -> RenderedQuestion:
+        """The question as HTML and plain text, with links relative to the site root."""
+        if question.id not in self._rendered:
+            bodies = self.sections(question, paths.site_url)
+            prompt, *htmls = self.markdown.html_parts(
+                [escape_markdown_text(question.prompt), *(body.markdown for body in bodies)]
+            )
+            sections = []
+            for body, html in zip(bodies, htmls, strict=True):
+                section = body.section
+                items = list_items(html) if section.kind == "list" else None
+                if items is not None:
+                    text = "\n".join(items)
+                elif section.kind == "code":
+                    text = (self.project_root / section.value(question.guidance)).read_text(encoding="utf-8")
+                else:
+                    text = plain_text(html)
+                sections.append(RenderedSection(section.field, section.label, section.kind, Markup(html), text, items))
+            prompt_html = unwrap_paragraph(prompt)
+            self._rendered[question.id] = RenderedQuestion(
+                prompt_html=Markup(prompt_html), prompt_text=plain_text(prompt_html), sections=sections
+            )
+        return self._rendered[question.id]
