@@ -9,30 +9,21 @@ heading. (Clashes between data ids are crossref's job.)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Protocol
 
 from . import paths
-from .errors import Loc, Problem
+from .errors import Loc
 from .model import Guide
 
 Where = tuple[str, str | None]
 
 
-class Locator(Protocol):
-    def problem(self, where: Where, loc: Loc, message: str) -> Problem: ...
-
-
-def check(guide: Guide, locate: Locator) -> list[Problem]:
+def findings(guide: Guide) -> Iterator[tuple[Where, Loc, str]]:
+    """(where, loc, message) for each data id that is a reserved anchor; crossref.RULES runs this."""
     reserved = paths.reserved_role_anchors()
-    return [
-        locate.problem(
-            where,
-            loc,
-            f"{kind} id '{anchor}' is reserved: role pages give it to their own '{anchor}' section; choose another id",
-        )
-        for where, loc, kind, anchor in _role_page_ids(guide)
-        if anchor in reserved
-    ]
+    for where, loc, kind, anchor in _role_page_ids(guide):
+        if anchor in reserved:
+            message = f"{kind} id '{anchor}' is reserved: role pages give it to their own '{anchor}' section"
+            yield where, loc, f"{message}; choose another id"
 
 
 def _role_page_ids(guide: Guide) -> Iterator[tuple[Where, Loc, str, str]]:

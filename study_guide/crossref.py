@@ -1,22 +1,43 @@
-"""Checks that span files: unique ids, references that resolve, nothing orphaned."""
+"""Checks that span files: unique ids, references that resolve, nothing orphaned.
+
+Each rule is a small function with one job; its docstring states the rule. `RULES` lists
+them all and `check` runs every one, so a new rule is one function and one line in the list
+(tests/test_rules.py then asks for a fixture that breaks it).
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel
 
+from . import anchors
 from .errors import Loc, Problem
 from .model import Cited, Guide
 
 Where = tuple[str, str | None]
+# What a rule reports: the file (kind, id), the field inside it, and the message.
+Finding = tuple[Where, Loc, str]
 
 
 class Locator(Protocol):
     def problem(self, where: Where, loc: Loc, message: str) -> Problem: ...
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at: the whole guide, the project folder, and a way to name a location."""
+
+    guide: Guide
+    locate: Locator
+    project_root: Path | None = None
+
+
+Rule = Callable[[Context], Iterable[Finding]]
 
 
 def walk(item: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
@@ -45,13 +66,20 @@ def documents(guide: Guide) -> Iterator[tuple[Where, Loc, Any]]:
         yield ("topics", topic.id), (), topic
 
 
-def check(guide: Guide, locate: Locator, project_root: Path | None = None) -> list[Problem]:
-    problems: list[Problem] = []
+def _topic_ids(guide: Guide) -> set[str]:
+    return {t.id for t in guide.topics}
 
-    def add(where: Where, loc: Loc, message: str) -> None:
-        problems.append(locate.problem(where, loc, message))
 
-    # Ids unique within their kind, across files.
+def _question_ids(guide: Guide) -> set[str]:
+    return {q.id for t in guide.topics for q in t.questions}
+
+
+# --- Rules ------------------------------------------------------------------------------------
+
+
+def unique_ids(ctx: Context) -> Iterator[Finding]:
+    """Ids are unique within their kind across all files, ignoring case (they become file names and anchors)."""
+    guide = ctx.guide
     kinds: dict[str, list[tuple[Where, Loc, str]]] = {
         "role": [(("roles", r.id), ("id",), r.id) for r in guide.roles],
         "topic": [(("topics", t.id), ("id",), t.id) for t in guide.topics],
@@ -67,122 +95,208 @@ def check(guide: Guide, locate: Locator, project_root: Path | None = None) -> li
         for where, loc, item_id in entries:
             key = item_id.lower()
             if key in first:
-                earlier = locate.problem(*first[key], "")
+                earlier = ctx.locate.problem(*first[key], "")
                 at = f"{earlier.file}:{earlier.line}" if earlier.line else str(earlier.file)
-                add(where, loc, f"duplicate {kind} id '{item_id}' (first defined at {at})")
+                yield where, loc, f"duplicate {kind} id '{item_id}' (first defined at {at})"
             else:
                 first[key] = (where, loc)
 
-    topic_ids = {t.id for t in guide.topics}
-    question_ids = {q.id for t in guide.topics for q in t.questions}
-    # Topics and questions share the anchor namespace of the question bank page.
-    for topic in guide.topics:
-        for q_index, question in enumerate(topic.questions):
+
+def question_ids_apart_from_topic_ids(ctx: Context) -> Iterator[Finding]:
+    """No question id is also a topic id: both are anchors on the question bank page."""
+    topic_ids = _topic_ids(ctx.guide)
+    for topic in ctx.guide.topics:
+        for index, question in enumerate(topic.questions):
             if question.id in topic_ids:
-                add(
+                yield (
                     ("topics", topic.id),
-                    ("questions", q_index, "id"),
+                    ("questions", index, "id"),
                     f"question id '{question.id}' is also a topic id; anchors would clash",
                 )
-    framework_ids = {f.id for f in guide.frameworks}
-    source_ids = {s.id for s in guide.sources}
-    used_topics: set[str] = set()
-    cited_sources: set[str] = set()
 
-    for role in guide.roles:
-        where = ("roles", role.id)
-        seen_rounds: set[str] = set()
-        seen_topics: dict[str, str] = {}
-        for r_index, round_ in enumerate(role.rounds):
-            loc = ("rounds", r_index)
-            if round_.id in seen_rounds:
-                add(where, (*loc, "id"), f"duplicate round id '{round_.id}' in this role")
-            seen_rounds.add(round_.id)
-            if round_.id in topic_ids or round_.id in question_ids:
-                add(where, (*loc, "id"), f"round id '{round_.id}' is also a topic or question id; anchors would clash")
-            for t_index, topic_id in enumerate(round_.focus_topics):
-                if topic_id not in topic_ids:
-                    add(where, (*loc, "focus_topics", t_index), _unknown("topic", topic_id, topic_ids, "data/topics/"))
-                elif topic_id in seen_topics:
-                    add(
-                        where,
-                        (*loc, "focus_topics", t_index),
-                        f"topic '{topic_id}' is already a focus of round '{seen_topics[topic_id]}' in this role",
-                    )
-                else:
-                    seen_topics[topic_id] = round_.id
-                used_topics.add(topic_id)
-            for f_index, framework_id in enumerate(round_.frameworks):
-                if framework_id not in framework_ids:
-                    add(
-                        where,
-                        (*loc, "frameworks", f_index),
-                        _unknown("framework", framework_id, framework_ids, "data/frameworks.yaml"),
-                    )
-        example_ids = [e.id for e in role.worked_examples]
-        page_ids = seen_rounds | topic_ids | question_ids  # anchors already on the role page
-        for index, example_id in enumerate(example_ids):
-            if example_ids.index(example_id) != index:
-                add(where, ("worked_examples", index, "id"), f"duplicate worked example id '{example_id}'")
-            elif example_id in page_ids:
-                add(
-                    where,
-                    ("worked_examples", index, "id"),
-                    f"worked example id '{example_id}' is also a round, topic or question id; anchors would clash",
+
+def unique_round_ids(ctx: Context) -> Iterator[Finding]:
+    """Round ids are unique within their role."""
+    for role in ctx.guide.roles:
+        seen: set[str] = set()
+        for index, round_ in enumerate(role.rounds):
+            if round_.id in seen:
+                yield ("roles", role.id), ("rounds", index, "id"), f"duplicate round id '{round_.id}' in this role"
+            seen.add(round_.id)
+
+
+def round_ids_apart_from_topic_and_question_ids(ctx: Context) -> Iterator[Finding]:
+    """No round id is also a topic or question id: all three are anchors on the role page."""
+    taken = _topic_ids(ctx.guide) | _question_ids(ctx.guide)
+    for role in ctx.guide.roles:
+        for index, round_ in enumerate(role.rounds):
+            if round_.id in taken:
+                yield (
+                    ("roles", role.id),
+                    ("rounds", index, "id"),
+                    f"round id '{round_.id}' is also a topic or question id; anchors would clash",
                 )
 
-    for topic in guide.topics:
+
+def known_focus_topics(ctx: Context) -> Iterator[Finding]:
+    """Every focus topic of a round names a topic in data/topics/."""
+    topic_ids = _topic_ids(ctx.guide)
+    for role in ctx.guide.roles:
+        for r_index, round_ in enumerate(role.rounds):
+            for t_index, topic_id in enumerate(round_.focus_topics):
+                if topic_id not in topic_ids:
+                    yield (
+                        ("roles", role.id),
+                        ("rounds", r_index, "focus_topics", t_index),
+                        _unknown("topic", topic_id, topic_ids, "data/topics/"),
+                    )
+
+
+def topic_in_one_round_per_role(ctx: Context) -> Iterator[Finding]:
+    """A topic is the focus of at most one round of a role, so its questions appear once on the role page."""
+    topic_ids = _topic_ids(ctx.guide)
+    for role in ctx.guide.roles:
+        owner: dict[str, str] = {}
+        for r_index, round_ in enumerate(role.rounds):
+            for t_index, topic_id in enumerate(round_.focus_topics):
+                if topic_id not in topic_ids:
+                    continue  # known_focus_topics reports it
+                if topic_id in owner:
+                    yield (
+                        ("roles", role.id),
+                        ("rounds", r_index, "focus_topics", t_index),
+                        f"topic '{topic_id}' is already a focus of round '{owner[topic_id]}' in this role",
+                    )
+                else:
+                    owner[topic_id] = round_.id
+
+
+def known_frameworks(ctx: Context) -> Iterator[Finding]:
+    """Every framework a round or a question's guidance names is in data/frameworks.yaml."""
+    framework_ids = {f.id for f in ctx.guide.frameworks}
+
+    def unknown(framework_id: str) -> str:
+        return _unknown("framework", framework_id, framework_ids, "data/frameworks.yaml")
+
+    for role in ctx.guide.roles:
+        for r_index, round_ in enumerate(role.rounds):
+            for f_index, framework_id in enumerate(round_.frameworks):
+                if framework_id not in framework_ids:
+                    yield ("roles", role.id), ("rounds", r_index, "frameworks", f_index), unknown(framework_id)
+    for topic in ctx.guide.topics:
         for q_index, question in enumerate(topic.questions):
             framework_id = question.guidance.framework
             if framework_id is not None and framework_id not in framework_ids:
-                add(
-                    ("topics", topic.id),
-                    ("questions", q_index, "guidance", "framework"),
-                    _unknown("framework", framework_id, framework_ids, "data/frameworks.yaml"),
-                )
-        if topic.id not in used_topics:
-            add(("topics", topic.id), ("id",), "topic is not a focus of any round; add it to a round or delete it")
+                yield ("topics", topic.id), ("questions", q_index, "guidance", "framework"), unknown(framework_id)
 
+
+def unique_worked_example_ids(ctx: Context) -> Iterator[Finding]:
+    """Worked example ids are unique within their role."""
+    for role in ctx.guide.roles:
+        seen: set[str] = set()
+        for index, example in enumerate(role.worked_examples):
+            if example.id in seen:
+                loc = ("worked_examples", index, "id")
+                yield ("roles", role.id), loc, f"duplicate worked example id '{example.id}'"
+            seen.add(example.id)
+
+
+def worked_example_ids_apart_from_page_ids(ctx: Context) -> Iterator[Finding]:
+    """No worked example id is also a round, topic or question id: all are anchors on the role page."""
+    topic_and_question_ids = _topic_ids(ctx.guide) | _question_ids(ctx.guide)
+    for role in ctx.guide.roles:
+        page_ids = {r.id for r in role.rounds} | topic_and_question_ids
+        for index, example in enumerate(role.worked_examples):
+            if example.id in page_ids:
+                yield (
+                    ("roles", role.id),
+                    ("worked_examples", index, "id"),
+                    f"worked example id '{example.id}' is also a round, topic or question id; anchors would clash",
+                )
+
+
+def topics_in_some_round(ctx: Context) -> Iterator[Finding]:
+    """Every topic is a focus of some round; otherwise no role page would show it."""
+    used = {topic_id for role in ctx.guide.roles for r in role.rounds for topic_id in r.focus_topics}
+    for topic in ctx.guide.topics:
+        if topic.id not in used:
+            yield ("topics", topic.id), ("id",), "topic is not a focus of any round; add it to a round or delete it"
+
+
+def _citations(guide: Guide) -> Iterator[tuple[Where, Loc, str]]:
+    """(where, loc of the citation, source id) for every `sources` entry of every item."""
     for where, base, document in documents(guide):
         for loc, item in walk(document, base):
             if isinstance(item, Cited):
-                for s_index, source_id in enumerate(item.sources):
-                    cited_sources.add(source_id)
-                    if source_id not in source_ids:
-                        add(
-                            where,
-                            (*loc, "sources", s_index),
-                            _unknown("source", source_id, source_ids, "data/sources.yaml"),
-                        )
+                for index, source_id in enumerate(item.sources):
+                    yield where, (*loc, "sources", index), source_id
 
-    for index, source in enumerate(guide.sources):
-        if source.id not in cited_sources:
-            add(("sources.yaml", None), (index, "id"), f"source '{source.id}' is never cited by any item")
 
-    if project_root is not None:
-        for where, loc, message in code_file_problems(guide, project_root):
-            add(where, loc, message)
-    return problems
+def known_sources(ctx: Context) -> Iterator[Finding]:
+    """Every cited source is in data/sources.yaml."""
+    source_ids = {s.id for s in ctx.guide.sources}
+    for where, loc, source_id in _citations(ctx.guide):
+        if source_id not in source_ids:
+            yield where, loc, _unknown("source", source_id, source_ids, "data/sources.yaml")
+
+
+def sources_cited(ctx: Context) -> Iterator[Finding]:
+    """Every source in data/sources.yaml is cited by at least one item."""
+    cited = {source_id for _, _, source_id in _citations(ctx.guide)}
+    for index, source in enumerate(ctx.guide.sources):
+        if source.id not in cited:
+            yield ("sources.yaml", None), (index, "id"), f"source '{source.id}' is never cited by any item"
 
 
 EXAMPLES_DIR = "examples"
 MAX_CODE_FILE_BYTES = 200_000
 
 
-def code_file_problems(guide: Guide, project_root: Path) -> Iterator[tuple[Where, Loc, str]]:
-    """Every `code_file` must be a regular, readable text file inside examples/.
+def code_files_inside_examples(ctx: Context) -> Iterator[Finding]:
+    """Every `code_file` is a regular, readable UTF-8 file inside examples/, after symbolic links.
 
     The model already allows only `examples/<name>.py|.sql` (no absolute path, no `..`);
-    this resolves symbolic links, so one cannot lead the build to a file outside.
+    resolving links here means one cannot lead the build to a file outside.
     """
-    examples = (project_root / EXAMPLES_DIR).resolve()
-    for where, base, document in documents(guide):
+    if ctx.project_root is None:
+        return
+    examples = (ctx.project_root / EXAMPLES_DIR).resolve()
+    for where, base, document in documents(ctx.guide):
         for loc, item in walk(document, base):
             relative = getattr(item, "code_file", None)
             if relative:
-                message = _code_file_problem(project_root / relative, examples)
+                message = _code_file_problem(ctx.project_root / relative, examples)
                 if message:
                     yield where, (*loc, "code_file"), f"'{relative}' {message}"
+
+
+def reserved_anchors(ctx: Context) -> Iterator[Finding]:
+    """No data id takes an anchor a role page template reserves for its own section (see anchors.py)."""
+    yield from anchors.findings(ctx.guide)
+
+
+RULES: tuple[Rule, ...] = (
+    unique_ids,
+    question_ids_apart_from_topic_ids,
+    unique_round_ids,
+    round_ids_apart_from_topic_and_question_ids,
+    known_focus_topics,
+    topic_in_one_round_per_role,
+    known_frameworks,
+    unique_worked_example_ids,
+    worked_example_ids_apart_from_page_ids,
+    topics_in_some_round,
+    known_sources,
+    sources_cited,
+    code_files_inside_examples,
+    reserved_anchors,
+)
+
+
+def check(guide: Guide, locate: Locator, project_root: Path | None = None) -> list[Problem]:
+    """Run every rule in RULES; one problem per finding."""
+    ctx = Context(guide, locate, project_root)
+    return [locate.problem(where, loc, message) for rule in RULES for where, loc, message in rule(ctx)]
 
 
 def _code_file_problem(path: Path, examples: Path) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import anchors, crossref
+from . import crossref
 from .errors import GuideDataError, Loc, Problem
 from .model import ID_PATTERN, Company, Framework, GlossaryTerm, Guide, Role, Source, Topic
 from .yaml_source import YamlFile, read_yaml
@@ -120,7 +120,7 @@ def load_guide(data_dir: Path) -> Guide:
         topics=parsed["topics"],
     )
     locator = _Locator(data_dir, files, owners)
-    located = crossref.check(guide, locator, project_root=data_dir.parent) + anchors.check(guide, locator)
+    located = crossref.check(guide, locator, project_root=data_dir.parent)
     if located:
         raise GuideDataError(located)
     return guide

@@ -19,6 +19,8 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -42,6 +44,7 @@ def _gate(check):
             raise ValueError("; ".join(problems))
         return text
 
+    validate.__qualname__ = f"_gate({check.__name__})"  # names the rule (tests/test_rules.py lists rules by name)
     return AfterValidator(validate)
 
 
@@ -183,13 +186,26 @@ class Question(Cited):
     origin: Origin = Field(description="reported: a source quotes or reports it; practice: written for this guide.")
     guidance: Guidance
 
-    @model_validator(mode="after")
-    def _provenance(self) -> Question:
-        if self.origin is Origin.reported and not self.sources:
+    # Field validators, not one model validator: each rule reports on its own field, and a
+    # question breaking both gets both messages (a model validator stops at its first error).
+    # `sources` and `level` come before the fields checked here, so info.data holds them once valid.
+    @field_validator("origin")
+    @classmethod
+    def _reported_needs_sources(cls, origin: Origin, info: ValidationInfo) -> Origin:
+        """A reported question lists the sources that report it."""
+        if origin is Origin.reported and info.data.get("sources") == []:
             raise ValueError("a reported question must list the sources that report it")
-        if self.level is Level.staff and self.guidance.staff_signal is None:
-            raise ValueError("a staff-level question needs guidance.staff_signal")
-        return self
+        return origin
+
+    @field_validator("guidance")
+    @classmethod
+    def _staff_needs_signal(cls, guidance: Guidance, info: ValidationInfo) -> Guidance:
+        """A staff-level question says what separates a Staff answer from a Senior one."""
+        if info.data.get("level") is Level.staff and guidance.staff_signal is None:
+            raise ValueError(
+                "a staff-level question needs staff_signal: what separates a Staff answer from a Senior one"
+            )
+        return guidance
 
 
 class Topic(Cited):
@@ -205,6 +221,7 @@ class Duration(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Duration:
+        """A duration range does not end before it starts."""
         if self.max is not None and self.max < self.min:
             raise ValueError("max must not be smaller than min")
         return self
@@ -247,6 +264,7 @@ class Round(Cited):
 
     @model_validator(mode="after")
     def _inference_explained(self) -> Round:
+        """An inferred round says what it is based on."""
         if self.inferred and not self.inferred_note:
             raise ValueError("an inferred round needs inferred_note saying what it is based on")
         return self

@@ -141,13 +141,6 @@ def test_unused_topic_and_uncited_source(data):
     assert "topic 'coding-basics' is already a focus of round 'technical'" in message
 
 
-def test_reported_question_needs_a_source_and_staff_needs_signal(data):
-    edit(data, TOPIC, "    origin: reported\n    sources: [src-a]\n", "    origin: reported\n")
-    edit(data, TOPIC, "      staff_signal: Owns the decision across teams.\n", "")
-    message = problems_of(data)
-    assert "a reported question must list the sources that report it" in message
-
-
 def test_all_problems_reported_in_one_pass(data):
     edit(data, ROLE, "title: Example Engineer", "titel: Example Engineer")
     edit(data, TOPIC, "kind: behavioral", "kind: behavioural")

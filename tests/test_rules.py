@@ -1,0 +1,340 @@
+"""One failing fixture per validation rule, each asserting its exact `file:line: field.path: message`.
+
+The rules are read from the code, not listed here: every cross-file rule in `crossref.RULES`,
+every validator a model class declares, and every validator attached to a field type (Text,
+PlainText, Url, ExampleFile). A new rule without a fixture below fails
+`test_every_rule_has_a_failing_fixture`. Each fixture breaks the valid fixture data in one way and
+expects exactly the problems listed, so a rule that stops firing, fires twice or moves its
+message elsewhere fails too.
+"""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+import typing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pydantic import AfterValidator, BaseModel
+
+from study_guide import crossref, model
+from study_guide.errors import GuideDataError
+from study_guide.load import load_guide
+from study_guide.paths import reserved_role_anchors
+
+from .conftest import FIXTURE_DATA
+from .test_data_errors import edit, line_of
+
+ROLE = "roles/example-role.yaml"
+TOPIC = "topics/motivation.yaml"
+SOURCES = "sources.yaml"
+COMPANY = "company.yaml"
+
+
+# --- The rules, as the code declares them ------------------------------------------------------
+
+
+def _model_classes() -> Iterator[type[BaseModel]]:
+    for value in vars(model).values():
+        if inspect.isclass(value) and issubclass(value, BaseModel) and value.__module__ == model.__name__:
+            yield value
+
+
+def _after_validators(annotation: object) -> Iterator[Callable]:
+    """Functions of the AfterValidators inside a (possibly nested, optional, list) annotation."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        for meta in typing.get_args(annotation)[1:]:
+            if isinstance(meta, AfterValidator):
+                yield meta.func
+    for arg in typing.get_args(annotation):
+        yield from _after_validators(arg)
+
+
+def declared_rules() -> set[str]:
+    rules = {f"crossref.{rule.__name__}" for rule in crossref.RULES}
+    for cls in _model_classes():
+        decorators = cls.__pydantic_decorators__
+        for name in {*decorators.model_validators, *decorators.field_validators}:
+            if name in vars(cls):  # declared here, not inherited
+                rules.add(f"{cls.__name__}.{name}")
+        for field in cls.model_fields.values():
+            for meta in field.metadata:
+                if isinstance(meta, AfterValidator):
+                    rules.add(f"type.{meta.func.__qualname__}")
+            for func in _after_validators(field.annotation):
+                rules.add(f"type.{func.__qualname__}")
+    return rules
+
+
+# --- One fixture per rule ----------------------------------------------------------------------
+
+# rule -> function that breaks `data` in one way and returns the problems it expects
+Breakage = Callable[[Path], list[str]]
+FIXTURES: dict[str, Breakage] = {}
+
+
+def breaks(rule: str) -> Callable[[Breakage], Breakage]:
+    def register(fn: Breakage) -> Breakage:
+        assert rule not in FIXTURES, f"two fixtures for {rule}"
+        FIXTURES[rule] = fn
+        return fn
+
+    return register
+
+
+def at(data: Path, relative: str, needle: str) -> str:
+    """'data/<relative>:<line of needle>' as a problem names it."""
+    return f"data/{relative}:{line_of(data, relative, needle)}"
+
+
+WORKED_EXAMPLE = "  - {{id: {id}, title: An example, prompt: Do it?, answer: Like this.}}\n"
+
+
+@breaks("crossref.unique_ids")
+def _(data):
+    edit(data, "topics/team-fit.yaml", "id: team-fit-first", "id: motivation-first")
+    first = at(data, TOPIC, "id: motivation-first")
+    return [
+        f"{at(data, 'topics/team-fit.yaml', 'id: motivation-first')}: questions[0].id: "
+        f"duplicate question id 'motivation-first' (first defined at {first})"
+    ]
+
+
+@breaks("crossref.question_ids_apart_from_topic_ids")
+def _(data):
+    edit(data, "topics/team-fit.yaml", "id: team-fit-first", "id: motivation")
+    return [
+        f"{at(data, 'topics/team-fit.yaml', '- id: motivation')}: questions[0].id: "
+        "question id 'motivation' is also a topic id; anchors would clash"
+    ]
+
+
+@breaks("crossref.unique_round_ids")
+def _(data):
+    edit(data, ROLE, "  - id: technical", "  - id: screen")
+    line = [n for n, text in enumerate((data / ROLE).read_text().splitlines(), 1) if text == "  - id: screen"][1]
+    return [f"data/{ROLE}:{line}: rounds[1].id: duplicate round id 'screen' in this role"]
+
+
+@breaks("crossref.round_ids_apart_from_topic_and_question_ids")
+def _(data):
+    edit(data, ROLE, "  - id: screen", "  - id: motivation-first")
+    return [
+        f"{at(data, ROLE, '- id: motivation-first')}: rounds[0].id: "
+        "round id 'motivation-first' is also a topic or question id; anchors would clash"
+    ]
+
+
+@breaks("crossref.known_focus_topics")
+def _(data):
+    edit(data, ROLE, "focus_topics: [motivation]", "focus_topics: [motivation, motivaton]")
+    return [
+        f"{at(data, ROLE, 'motivaton')}: rounds[0].focus_topics[1]: unknown topic 'motivaton': "
+        "no such id in data/topics/; did you mean 'motivation'?"
+    ]
+
+
+@breaks("crossref.topic_in_one_round_per_role")
+def _(data):
+    edit(data, ROLE, "focus_topics: [coding-basics]", "focus_topics: [coding-basics, motivation]")
+    return [
+        f"{at(data, ROLE, 'focus_topics: [coding-basics, motivation]')}: rounds[1].focus_topics[1]: "
+        "topic 'motivation' is already a focus of round 'screen' in this role"
+    ]
+
+
+@breaks("crossref.known_frameworks")
+def _(data):
+    edit(data, ROLE, "frameworks: [star]", "frameworks: [stars]")
+    edit(data, TOPIC, "framework: star", "framework: start")
+    return [
+        f"{at(data, ROLE, 'frameworks: [stars]')}: rounds[0].frameworks[0]: unknown framework 'stars': "
+        "no such id in data/frameworks.yaml; did you mean 'star'?",
+        f"{at(data, TOPIC, 'framework: start')}: questions[0].guidance.framework: unknown framework 'start': "
+        "no such id in data/frameworks.yaml; did you mean 'star'?",
+    ]
+
+
+@breaks("crossref.unique_worked_example_ids")
+def _(data):
+    with (data / ROLE).open("a") as role:
+        role.write("worked_examples:\n" + WORKED_EXAMPLE.format(id="ex-a") * 2)
+    line = len((data / ROLE).read_text().splitlines())
+    return [f"data/{ROLE}:{line}: worked_examples[1].id: duplicate worked example id 'ex-a'"]
+
+
+@breaks("crossref.worked_example_ids_apart_from_page_ids")
+def _(data):
+    with (data / ROLE).open("a") as role:
+        role.write("worked_examples:\n" + WORKED_EXAMPLE.format(id="final"))
+    return [
+        f"{at(data, ROLE, '{id: final')}: worked_examples[0].id: "
+        "worked example id 'final' is also a round, topic or question id; anchors would clash"
+    ]
+
+
+@breaks("crossref.topics_in_some_round")
+def _(data):
+    text = (data / ROLE).read_text()
+    (data / ROLE).write_text(text[: text.index("  - id: final")])
+    return ["data/topics/team-fit.yaml:1: id: topic is not a focus of any round; add it to a round or delete it"]
+
+
+@breaks("crossref.known_sources")
+def _(data):
+    edit(data, ROLE, "sources: [src-a]", "sources: [src-a, src-b]")
+    return [
+        f"{at(data, ROLE, 'src-b')}: sources[1]: unknown source 'src-b': no such id in data/sources.yaml; "
+        "did you mean 'src-a'?"
+    ]
+
+
+@breaks("crossref.sources_cited")
+def _(data):
+    with (data / SOURCES).open("a") as sources:
+        sources.write("  - {id: src-z, title: Unused, kind: article, file: z.txt, covers: Nothing.}\n")
+    return [f"{at(data, SOURCES, 'src-z')}: sources[1].id: source 'src-z' is never cited by any item"]
+
+
+@breaks("crossref.code_files_inside_examples")
+def _(data):
+    edit(data, TOPIC, "      framework: star\n", "      framework: star\n      code_file: examples/missing.py\n")
+    return [
+        f"{at(data, TOPIC, 'code_file:')}: questions[0].guidance.code_file: 'examples/missing.py' "
+        "does not exist; add the file under examples/ or fix the path"
+    ]
+
+
+@breaks("crossref.reserved_anchors")
+def _(data):
+    anchor = sorted(reserved_role_anchors())[0]
+    edit(data, ROLE, "  - id: final", f"  - id: {anchor}")
+    return [
+        f"{at(data, ROLE, f'- id: {anchor}')}: rounds[2].id: round id '{anchor}' is reserved: role pages give it "
+        f"to their own '{anchor}' section; choose another id"
+    ]
+
+
+@breaks("Question._reported_needs_sources")
+def _(data):
+    edit(data, TOPIC, "    origin: reported\n    sources: [src-a]\n", "    origin: reported\n")
+    return [
+        f"{at(data, TOPIC, 'origin: reported')}: questions[1].origin: "
+        "a reported question must list the sources that report it"
+    ]
+
+
+STAFF_SIGNAL = "      staff_signal: Owns the decision across teams.\n"
+
+
+@breaks("Question._staff_needs_signal")
+def _(data):
+    edit(data, TOPIC, STAFF_SIGNAL, "")
+    return [
+        f"{_guidance_line(data)}: "
+        "questions[1].guidance: a staff-level question needs staff_signal: what separates a Staff answer "
+        "from a Senior one"
+    ]
+
+
+def _guidance_line(data: Path) -> str:
+    """Where the second question's guidance starts: a mapping is located at its first key."""
+    lines = (data / TOPIC).read_text().splitlines()
+    second = lines.index("  - id: motivation-second")
+    return f"data/{TOPIC}:{lines.index('      covers: [Point one., Point two.]', second) + 1}"
+
+
+@breaks("Duration._ordered")
+def _(data):
+    edit(data, ROLE, "duration: {min: 45, max: 60}", "duration: {min: 60, max: 45}")
+    return [f"{at(data, ROLE, 'max: 45')}: rounds[1].duration: max must not be smaller than min"]
+
+
+@breaks("Round._inference_explained")
+def _(data):
+    edit(data, ROLE, "    name: Final\n", "    name: Final\n    inferred: true\n")
+    return [
+        f"{at(data, ROLE, '- id: final')}: rounds[2]: an inferred round needs inferred_note saying what it is based on"
+    ]
+
+
+@breaks("type._not_empty")
+def _(data):
+    edit(data, ROLE, "summary: A role used by the tests.", "summary: '  '")
+    return [f"{at(data, ROLE, 'summary:')}: summary: must not be empty"]
+
+
+@breaks("type._example_path")
+def _(data):
+    edit(data, TOPIC, "      framework: star\n", "      framework: star\n      code_file: ../etc/passwd\n")
+    return [
+        f"{at(data, TOPIC, 'code_file:')}: questions[0].guidance.code_file: got '../etc/passwd'; expected a path "
+        "like examples/<name>.py or examples/<name>.sql, without '..'"
+    ]
+
+
+@breaks("type._gate(markdown_problems)")
+def _(data):
+    edit(data, ROLE, "summary: A role used by the tests.", "summary: 'See [this](javascript:void).'")
+    return [f"{at(data, ROLE, 'summary:')}: summary: {MARKDOWN_MESSAGE}"]
+
+
+@breaks("type._gate(plain_text_problems)")
+def _(data):
+    edit(data, ROLE, "title: Example Engineer", "title: '[Example](https://example.com)'")
+    return [f"{at(data, ROLE, 'title:')}: title: {PLAIN_TEXT_MESSAGE}"]
+
+
+@breaks("type._gate(url_problems)")
+def _(data):
+    edit(data, COMPANY, "engineering_blog: https://engineering.atspotify.com/", "engineering_blog: ftp://example.com/")
+    return [f"{at(data, COMPANY, 'engineering_blog:')}: engineering_blog: {URL_MESSAGE}"]
+
+
+MARKDOWN_MESSAGE = (
+    "link target 'javascript:void' is not allowed: links may only go to http(s), mailto or pages of this site"
+)
+PLAIN_TEXT_MESSAGE = (
+    "plain text may not contain link syntax ([text](target), [text][ref], [ref]: target or <scheme:…>); "
+    "put links in a Markdown field such as a description"
+)
+URL_MESSAGE = "got 'ftp://example.com/'; expected a full http:// or https:// URL with a host and no spaces or quotes"
+
+
+# --- Tests -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(GuideDataError) as caught:
+        load_guide(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_every_rule_has_a_failing_fixture():
+    assert sorted(declared_rules() - FIXTURES.keys()) == []
+    assert sorted(FIXTURES.keys() - declared_rules()) == []  # no fixture for a rule that is gone
+
+
+@pytest.mark.parametrize("rule", sorted(FIXTURES))
+def test_rule_reports_its_own_message(data, rule):
+    expected = FIXTURES[rule](data)
+    assert problems(data) == expected
+
+
+def test_crossref_rules_state_their_rule():
+    assert [rule.__name__ for rule in crossref.RULES if not (rule.__doc__ or "").strip()] == []
+
+
+def test_a_question_breaking_two_rules_gets_both_messages(data):
+    # A model validator stops at its first error; the staff rule must not hide behind the sources rule.
+    edit(data, TOPIC, "    origin: reported\n    sources: [src-a]\n", "    origin: reported\n")
+    edit(data, TOPIC, STAFF_SIGNAL, "")
+    found = problems(data)
+    assert [p.split(": ", 2)[1] for p in found] == ["questions[1].origin", "questions[1].guidance"]
