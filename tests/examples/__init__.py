@@ -1,0 +1,24 @@
+"""Plain pytest tests for the solution files in examples/, one module per file."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+from ..conftest import ROOT
+
+
+def load_example(file_name: str) -> ModuleType:
+    """Import examples/<file_name> (a file name may contain hyphens, so not a package import)."""
+    name = "example_" + file_name.removesuffix(".py").replace("-", "_")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "examples" / file_name)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def example_sql(file_name: str) -> str:
+    return (ROOT / "examples" / file_name).read_text(encoding="utf-8")

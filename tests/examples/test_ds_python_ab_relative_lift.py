@@ -1,0 +1,40 @@
+"""Tested solution for ds-python-ab-session-length."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from . import load_example
+
+relative_lift = load_example("ds_python_ab_relative_lift.py").relative_lift
+
+
+def test_by_hand_listeners_are_the_unit():
+    # Per-listener means control 10, 20 and treatment 15, 25 → diff 5, se √50, base 15.
+    days = pd.DataFrame(
+        [
+            ("a", "control", 8.0),
+            ("a", "control", 12.0),
+            ("b", "control", 20.0),
+            ("b", "control", 20.0),
+            ("c", "treatment", 15.0),
+            ("d", "treatment", 20.0),
+            ("d", "treatment", 30.0),
+        ],
+        columns=["user_id", "group", "minutes"],
+    )
+    se = math.sqrt(50)
+    assert relative_lift(days) == pytest.approx((5 / 15, (5 - 1.96 * se) / 15, (5 + 1.96 * se) / 15))
+
+
+def test_recovers_a_simulated_five_percent_lift():
+    rng = np.random.default_rng(4)
+    users = pd.DataFrame({"user_id": range(4000), "group": np.where(np.arange(4000) % 2, "treatment", "control")})
+    users["base"] = rng.gamma(4.0, 10.0, len(users)) * np.where(users["group"] == "treatment", 1.05, 1.0)
+    days = users.loc[users.index.repeat(7)].assign(minutes=lambda d: d["base"] * rng.lognormal(0, 0.3, len(d)))
+    lift, low, high = relative_lift(days[["user_id", "group", "minutes"]])
+    assert low < 0.05 < high and low < lift < high and 0.0 < lift < 0.1
