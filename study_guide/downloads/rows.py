@@ -46,12 +46,22 @@ def rows(entries: list[Entry], presenter: Presenter) -> list[dict]:
     return result
 
 
+# A spreadsheet program runs a cell that starts with one of these as a formula (OWASP "CSV
+# injection"); data text such as "=HYPERLINK(...)" or "-2+3" must stay text when the file is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: str) -> str:
+    """The cell as a spreadsheet shows it as text: a leading single quote before a formula start."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def csv_text(rows_: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows_:
-        writer.writerow({k: "\n".join(v) if k in LIST_COLUMNS else v for k, v in row.items()})
+        writer.writerow({k: inert_cell("\n".join(v) if k in LIST_COLUMNS else v) for k, v in row.items()})
     return out.getvalue()
 
 
