@@ -10,11 +10,10 @@ What it does (everything happens in benchmarks/out/build/, which is git-ignored)
    gets ids suffixed `-x<j>` (questions too) and each copied role's rounds point at the copied topics,
    so every reference stays valid and the loader's cross-checks still pass.
 2. Builds each project once in-process with MkDocs' build API (in a child process whose `study_guide`
-   is the copy), wrapping `study_guide.load.load_guide`, `crossref.check`, `site.Build.load` and
-   `read_yaml` to count how often data is loaded and validated per build, timing the phases (load,
-   render, post-build outputs) in CPU time, and capturing the Markdown of every page after macros and
-   hooks (a plugin running last in `on_page_markdown`). At the base scale the same process builds a
-   second time, as `mkdocs serve` does on a change, to show the count is per build.
+   is the copy), timing the phases (load, render, post-build outputs) in CPU time and capturing the
+   Markdown of every page after macros and hooks (a plugin running last in `on_page_markdown`).
+   That data is loaded and validated once per build is a test, not a measurement:
+   tests/test_build_loads_once.py.
 3. Writes a "plain" project from the capture: the same pages as static Markdown with their front
    matter, the same theme, overrides, assets, nav and markdown_extensions, only the search plugin,
    no macros, no hooks. The script checks the two sites' HTML is identical but for the edit link.
@@ -141,8 +140,8 @@ def make_plain_project(project: Path, capture: dict, target: Path) -> Path:
 # The instrumented in-process build (runs in a child process) -------------------------------------
 
 
-def instrumented(project: Path, out: Path, builds: int) -> None:
-    """Build `project` `builds` times in this process; write counts, phase CPU times and the captured Markdown."""
+def instrumented(project: Path, out: Path) -> None:
+    """Build `project` once in this process; write phase CPU times and the captured Markdown."""
     os.chdir(project)
     sys.path.insert(0, str(project))
     import mkdocs.plugins
@@ -152,39 +151,31 @@ def instrumented(project: Path, out: Path, builds: int) -> None:
     start = time.process_time()
     import mkdocs_macros.plugin  # noqa: F401 - timed: the macros plugin is only loaded by the data-driven site
 
-    from study_guide import crossref, load, render, site
+    from study_guide import load, render, site
 
     import_seconds = time.process_time() - start
     assert Path(load.__file__).resolve().is_relative_to(project), "study_guide must come from the copy"
-    counts = {"load_guide": 0, "crossref.check": 0, "read_yaml": 0, "Build.load": 0}
     phases = {"Build.load (load + validate)": 0.0, "Renderer.render (templates)": 0.0, "write_outputs": 0.0}
 
-    def counted(name: str | None, func, phase: str | None = None):
-        """Wrap `func`: count calls under `name`, add outermost call time to `phase`."""
+    def timed(func, phase: str):
+        """Wrap `func`: add the time of its outermost calls to `phase`."""
         depth = [0]
 
         def wrapper(*args, **kwargs):
-            if name:
-                counts[name] += 1
             start = time.process_time()
             depth[0] += 1
             try:
                 return func(*args, **kwargs)
             finally:
                 depth[0] -= 1
-                if phase and depth[0] == 0:
+                if depth[0] == 0:
                     phases[phase] += time.process_time() - start
 
         return wrapper
 
-    load_guide = counted("load_guide", load.load_guide)
-    load.load_guide = load_guide
-    site.load_guide = load_guide  # site.py imported the name directly
-    crossref.check = counted("crossref.check", crossref.check)
-    load.read_yaml = counted("read_yaml", load.read_yaml)
-    site.Build.load = classmethod(counted("Build.load", site.Build.load.__func__, "Build.load (load + validate)"))
-    render.Renderer.render = counted(None, render.Renderer.render, "Renderer.render (templates)")
-    site.Build.write_outputs = counted(None, site.Build.write_outputs, "write_outputs")
+    site.Build.load = classmethod(timed(site.Build.load.__func__, "Build.load (load + validate)"))
+    render.Renderer.render = timed(render.Renderer.render, "Renderer.render (templates)")
+    site.Build.write_outputs = timed(site.Build.write_outputs, "write_outputs")
 
     class Capture(mkdocs.plugins.BasePlugin):
         """Records each page's Markdown after every other on_page_markdown handler."""
@@ -201,30 +192,18 @@ def instrumented(project: Path, out: Path, builds: int) -> None:
         def on_post_build(self, config):
             self.nav = config.nav
 
-    per_build = []
     capture = Capture()
-    for index in range(builds):
-        before = dict(counts)
-        before_phases = dict(phases)
-        config = load_config(
-            config_file=str(project / "mkdocs.yml"), strict=True, site_dir=str(out.parent / f"site-inproc-{index}")
-        )
-        if index == 0:
-            config.plugins["benchmark-capture"] = capture
-        config.plugins.on_startup(command="build", dirty=False)
-        start, start_cpu = time.perf_counter(), time.process_time()
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-        per_build.append(
-            {
-                "seconds": time.perf_counter() - start,
-                "cpu_seconds": time.process_time() - start_cpu,
-                "calls": {name: counts[name] - before[name] for name in counts},
-                "phases": {name: phases[name] - before_phases[name] for name in phases},
-            }
-        )
+    config = load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir=str(out.parent / "site-inproc"))
+    config.plugins["benchmark-capture"] = capture
+    config.plugins.on_startup(command="build", dirty=False)
+    start, start_cpu = time.perf_counter(), time.process_time()
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    per_build = [
+        {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - start_cpu, "phases": phases}
+    ]
     out.write_text(
         json.dumps(
             {"import_cpu_seconds": import_seconds, "builds": per_build, "pages": capture.pages, "nav": capture.nav},
@@ -234,10 +213,10 @@ def instrumented(project: Path, out: Path, builds: int) -> None:
     )
 
 
-def run_instrumented(project: Path, builds: int) -> dict:
+def run_instrumented(project: Path) -> dict:
     out = project.parent / f"{project.name}-instrumented.json"
     result = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "_instrumented", str(project), str(out), str(builds)],
+        [sys.executable, str(Path(__file__).resolve()), "_instrumented", str(project), str(out)],
         cwd=project,
         env=ENV,
         capture_output=True,
@@ -393,11 +372,6 @@ def write_report(results: dict) -> None:
             f"| 20× data ≤ {GROWTH_TARGET:.0f}× time | {top['growth']['data_driven']['cpu']:.2f}× |"
             f" {top['growth']['data_driven']['wall']:.2f}× | {_verdict(results['targets']['growth'])} |"
         )
-    calls = ", ".join(str(b["calls"]["load_guide"]) for s in results["scales"] for b in s["instrumented"]["builds"])
-    lines.append(
-        f"| Data loaded and validated once per build | load_guide calls per build: {calls} | |"
-        f" {_verdict(results['targets']['loaded_once'])} |"
-    )
     lines += [
         "",
         "## Data-driven vs plain Markdown",
@@ -476,23 +450,9 @@ def write_report(results: dict) -> None:
         " Jinja) after MkDocs is loaded; the plain build does not import them. The in-process build time"
         " excludes interpreter start-up and imports.",
         "",
-        "## Data is loaded and validated once per build",
-        "",
-        "MkDocs' build API run in one process (as `mkdocs serve` does on each rebuild), with"
-        " `study_guide.load.load_guide`, `study_guide.crossref.check` (cross-file validation), `site.Build.load`"
-        " and `read_yaml` (one call per data file) wrapped to count calls:",
-        "",
-        "| Scale | Build | load_guide | crossref.check | Build.load | read_yaml | data files |",
-        "|------:|------:|-----------:|---------------:|-----------:|----------:|-----------:|",
+        "That data is loaded and validated once per build (also when `mkdocs serve` rebuilds in the same"
+        " process) is checked by `tests/test_build_loads_once.py`.",
     ]
-    for s in results["scales"]:
-        files = s["data"]["roles"] + s["data"]["topics"] + 4
-        for index, b in enumerate(s["instrumented"]["builds"], 1):
-            c = b["calls"]
-            lines.append(
-                f"| {s['factor']}× | {index} | {c['load_guide']} | {c['crossref.check']} | {c['Build.load']} |"
-                f" {c['read_yaml']} | {files} |"
-            )
     lines += ["", "## Raw runs (CPU s / wall s / load average)", ""]
     for s in results["scales"]:
         for kind, runs in s["times"].items():
@@ -504,7 +464,7 @@ def write_report(results: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_instrumented":
-        instrumented(Path(argv[1]), Path(argv[2]), int(argv[3]))
+        instrumented(Path(argv[1]), Path(argv[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data directory to snapshot (default: data/)")
@@ -540,8 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         data = WORK / f"data-{factor}x"
         counts = scale_data(snapshot, data, factor)
         driven = copy_project(WORK / f"driven-{factor}x", data)
-        # Two builds in one process at the base scale show the count is per build, not per process.
-        instrumented_result = run_instrumented(driven, builds=2 if is_base else 1)
+        instrumented_result = run_instrumented(driven)
         capture = {"pages": instrumented_result.pop("pages"), "nav": instrumented_result.pop("nav")}
         plain = make_plain_project(driven, capture, WORK / f"plain-{factor}x")
         projects = {"data_driven": driven}
@@ -583,11 +542,6 @@ def main(argv: list[str] | None = None) -> int:
     results["targets"] = {
         "ratio": base["ratio"]["cpu"] <= RATIO_TARGET,
         "growth": top["growth"]["data_driven"]["cpu"] <= GROWTH_TARGET if top["factor"] == 20 else None,
-        "loaded_once": all(
-            b["calls"]["load_guide"] == 1 and b["calls"]["crossref.check"] == 1 and b["calls"]["Build.load"] == 1
-            for s in results["scales"]
-            for b in s["instrumented"]["builds"]
-        ),
     }
     results["benchmark_seconds"] = time.perf_counter() - began
     write_report(results)
