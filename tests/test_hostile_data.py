@@ -175,11 +175,13 @@ def test_text_length_is_capped(data):
 
 @pytest.mark.parametrize("flood", ["](", "[x]:\n", "<", "](\t\t", "&#106;"])
 def test_link_gate_stays_fast_on_the_longest_allowed_text(flood):
+    # A regression guard, not a benchmark: the quadratic scan this replaced took 94 s on 1 MB.
+    # CPU time of this process, so other work on the machine does not make it flaky.
     text = (flood * 20_000)[:20_000]
-    started = time.monotonic()
+    started = time.process_time()
     links.markdown_problems(text)
     links.plain_text_problems(text)
-    assert time.monotonic() - started < 0.5
+    assert time.process_time() - started < 2
 
 
 def test_unsafe_link_in_a_list_item_names_its_index(data):
