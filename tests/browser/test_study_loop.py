@@ -186,6 +186,24 @@ def test_checklist_suggests_a_rating_notes_save_and_travel_with_the_record(page,
     assert_clean(page)
 
 
+def test_copy_link_copies_the_question_page_url(browser, site_url, guide):
+    page = new_page(browser, site_url)
+    try:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        role, round_ = small_round(guide)
+        open_practice(page, site_url, role["id"], round_["id"])
+        qid = current_card(page)
+        button = page.get_by_role("button", name="Copy link")
+        button.click()
+        page.locator(".sisg-copy").filter(has_text="Copied").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == site_url + question_data(guide, qid)["url"]
+        page.keyboard.press("ArrowRight")
+        assert page.locator(".sisg-copy").inner_text() == "Copy link"  # each card starts afresh
+        assert_clean(page)
+    finally:
+        page.context.close()
+
+
 # ---- Storage errors are shown and lose nothing --------------------------------------------------
 
 FILL_STORAGE = """() => {
@@ -223,6 +241,26 @@ def test_a_full_quota_is_shown_on_the_page_and_nothing_is_lost(page, site_url, g
     assert alert.is_hidden()
     assert stored(page)[second][-1]["rating"] == 1
     assert stored(page)[first] == before[first]
+    assert_clean(page)
+
+
+def test_a_full_quota_on_a_role_page_is_shown_there(page, site_url, guide):
+    role = guide["roles"][0]
+    qid = role_questions(guide, role)[0]
+    page.goto(site_url + role["url"])
+    page.get_by_role("progressbar", name=f"Progress on {role['title']}").wait_for()
+    page.evaluate(FILL_STORAGE)
+    question = page.locator(f"details[data-question='{qid}']")
+    question.locator("summary").click()
+    got = question.get_by_role("button", name="Got it")
+    got.click()
+    alert = page.get_by_role("alert")
+    assert "storage for this site is full" in alert.inner_text()
+    assert got.get_attribute("aria-pressed") == "false"  # never shown as saved
+    page.evaluate(FREE_STORAGE)
+    got.click()
+    assert got.get_attribute("aria-pressed") == "true"
+    assert alert.is_hidden()
     assert_clean(page)
 
 
