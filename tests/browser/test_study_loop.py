@@ -374,6 +374,8 @@ def test_due_today_on_the_role_page_equals_the_practice_page(page, site_url, gui
     line.filter(has_text=re.compile(r": \d+$")).wait_for()
     assert line.get_attribute("data-role") == role["id"]
     assert int(line.get_attribute("data-count")) == count
+    option = page.locator(f"#sisg-practice-role option[value='{role['id']}']").inner_text()
+    assert option.endswith(f"(due today: {count})"), option
     assert page.locator("#sisg-practice-mode").input_value() == "due"
     page.locator("#sisg-practice button[type=submit]").click()
     asked = []

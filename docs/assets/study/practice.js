@@ -155,16 +155,23 @@
           : "No question matches: change the choices above.";
       startButton.disabled = ids.length === 0;
     }
-    // "Due today: N" for the chosen role, from the same function as the role page's line.
+    /* "Due today: N" for every role (in the role list) and the chosen one (under the form), from
+       the same function as the role pages' line, so the counts agree. */
     function refreshDue() {
       const role = roleSelect.value;
       dueIds = null;
       dueLine.textContent = "Due today: counting…";
-      return S.due
-        .today({ role, ids: guide.roleQuestions(guide.role[role]) })
-        .then((result) => {
-          if (!alive || roleSelect.value !== role) return;
-          dueIds = result.queue;
+      const counts = guide.roles.map((r) => S.due.today({ role: r.id, ids: guide.roleQuestions(r) }));
+      return Promise.all(counts)
+        .then((results) => {
+          if (!alive) return;
+          results.forEach((result, index) => {
+            const r = guide.roles[index];
+            const option = roleSelect.querySelector(`option[value="${CSS.escape(r.id)}"]`);
+            if (option) option.textContent = `${r.title} (due today: ${result.queue.length})`;
+          });
+          if (roleSelect.value !== role) return;
+          dueIds = results[guide.roles.indexOf(guide.role[role])].queue;
           dueLine.textContent = `Due today for ${guide.role[role].short_title || guide.role[role].title}: ${dueIds.length}`;
           dueLine.dataset.role = role;
           dueLine.dataset.count = String(dueIds.length);
@@ -632,14 +639,13 @@
     }
     window.addEventListener("keydown", onKey, true);
 
-    // Leaving (another tab, closing, instant navigation): keep the seconds left and any note.
+    // Leaving (another tab, a reload, closing): keep the seconds left and any note.
     const persist = () => {
-      if (document.visibilityState === "hidden" || !alive) {
-        saveNote();
-        if (pass) savePass();
-      }
+      saveNote();
+      if (pass) savePass();
     };
-    document.addEventListener("visibilitychange", persist);
+    const onHidden = () => document.visibilityState === "hidden" && persist();
+    document.addEventListener("visibilitychange", onHidden);
     window.addEventListener("pagehide", persist);
 
     /* ---- Resume a saved pass ---- */
@@ -680,7 +686,7 @@
       alive = false;
       stopTimer();
       window.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("visibilitychange", persist);
+      document.removeEventListener("visibilitychange", onHidden);
       window.removeEventListener("pagehide", persist);
     };
   }
