@@ -16,8 +16,8 @@ import pytest
 
 from .conftest import DESKTOP, PHONE, blocking_violations, set_palette
 
-KEY = "sisg.progress.v1"
-FORMAT = "spotify-interview-study-guides-progress"
+KEY = "sisg.study.v2"
+FORMAT = "spotify-interview-study-guides-study-record"
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +39,19 @@ def role_questions(guide, role):
     return list(dict.fromkeys(qid for r in role["rounds"] for qid in round_questions(guide, r)))
 
 
+def record(page) -> dict:
+    """The study record as stored (empty shape when nothing is)."""
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{\"reviews\": {{}}, \"notes\": {{}}}}'"))
+
+
 def stored(page) -> dict:
-    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{}}'"))
+    """Reviews per question id, as stored."""
+    return record(page)["reviews"]
+
+
+def marks(page) -> dict:
+    """Each reviewed question's mark as the pages show it: last rating Good/Easy = got, else review."""
+    return {qid: "got" if reviews[-1]["rating"] >= 3 else "review" for qid, reviews in stored(page).items()}
 
 
 def assert_clean(page):
@@ -104,24 +115,24 @@ def test_practice_draws_reveals_marks_and_retries_the_misses(page, site_url, gui
     assert link == site_url + questions[first]["url"]
 
     # Pass 1: got it, needs work, needs work, then skip the rest. No question comes up twice.
-    seen, marks = [], {}
+    seen, expected = [], {}
     for key in ["g", "n", "n"] + ["ArrowRight"] * (len(pool) - 3):
         qid = current_card(page)
         seen.append(qid)
         if key != "ArrowRight":
-            marks[qid] = "got" if key == "g" else "review"
+            expected[qid] = "got" if key == "g" else "review"
         page.keyboard.press(key)
     assert sorted(seen) == sorted(pool)
     summary = page.locator(".sisg-summary")
     summary.wait_for()
     assert "1 got it" in summary.inner_text() and "2 need work" in summary.inner_text()
 
-    saved = stored(page)
-    assert {qid: entry["status"] for qid, entry in saved.items()} == marks
-    for entry in saved.values():
-        dt.datetime.fromisoformat(entry["at"].replace("Z", "+00:00"))
+    assert marks(page) == expected
+    for reviews in stored(page).values():
+        assert len(reviews) == 1
+        dt.datetime.fromisoformat(reviews[0]["at"].replace("Z", "+00:00"))
 
-    missed = {qid for qid, status in marks.items() if status == "review"}
+    missed = {qid for qid, status in expected.items() if status == "review"}
     listed = set(summary.locator(".sisg-missed li").evaluate_all("els => els.map(e => e.dataset.question)"))
     assert listed == missed
 
@@ -133,7 +144,7 @@ def test_practice_draws_reveals_marks_and_retries_the_misses(page, site_url, gui
         page.keyboard.press("g")
     assert sorted(retried) == sorted(missed)
     assert "Nothing marked Needs work" in summary.inner_text()
-    assert all(entry["status"] == "got" for entry in stored(page).values())
+    assert set(marks(page).values()) == {"got"}
     assert_clean(page)
 
 
@@ -155,7 +166,8 @@ def test_practice_kind_filter_and_buttons(page, site_url, guide):
     assert page.locator("#sisg-practice-guidance").is_visible()
     qid = current_card(page)
     page.get_by_role("button", name=re.compile("^Needs work")).click()
-    assert stored(page)[qid]["status"] == "review"
+    assert marks(page)[qid] == "review"
+    assert stored(page)[qid][-1]["rating"] == 1  # Needs work is an Again review
     assert_clean(page)
 
 
@@ -266,14 +278,14 @@ def test_marks_on_a_role_page_update_the_bars_and_survive_reload(page, site_url,
     topic_count = page.locator(f".guide-topic-progress[data-topic='{topic_id}']")
     assert topic_count.inner_text().startswith("1 of ")
     assert question.locator("summary .sisg-status").inner_text() == "Got it"
-    assert stored(page)[qid]["status"] == "got"
+    assert stored(page)[qid][-1]["rating"] == 3  # Got it is a Good review
 
     page.reload()
     question = page.locator(f"details[data-question='{qid}']")
     role_bar.wait_for()
     assert role_bar.get_attribute("aria-valuenow") == "1"
     assert question.get_by_role("button", name="Got it", include_hidden=True).get_attribute("aria-pressed") == "true"
-    # Pressing the current mark again clears it.
+    # Pressing the current mark again takes that review back.
     question.locator("summary").click()
     question.get_by_role("button", name="Got it").click()
     assert stored(page) == {}
@@ -320,18 +332,19 @@ def test_export_then_import_in_a_fresh_browser_round_trips(page, browser, site_u
     with page.expect_download() as download:
         page.get_by_role("button", name="Export to a file").click()
     path = download.value.path()
+    assert re.fullmatch(r"spotify-interview-study-record-\d{4}-\d{2}-\d{2}\.json", download.value.suggested_filename)
     exported = json.loads(Path(path).read_text(encoding="utf-8"))
-    assert exported["format"] == FORMAT and exported["version"] == 1
+    assert exported["format"] == FORMAT and exported["version"] == 2
     dt.datetime.fromisoformat(exported["exported_at"].replace("Z", "+00:00"))
-    assert exported["progress"] == stored(page)
-    assert len(exported["progress"]) == 3
+    assert exported["reviews"] == stored(page)
+    assert len(exported["reviews"]) == 3
 
     fresh = new_page(browser, site_url)
     try:
         fresh.goto(site_url + "progress/")
         fresh.get_by_label(re.compile("^Import from a file")).set_input_files(path)
-        fresh.locator(".sisg-status-line").filter(has_text="Imported").wait_for()
-        assert stored(fresh) == exported["progress"]
+        fresh.locator(".sisg-status-line").filter(has_text="Imported: 3 reviews added").wait_for()
+        assert stored(fresh) == exported["reviews"]
         overall = fresh.get_by_role("progressbar", name="Progress on all questions")
         assert overall.get_attribute("aria-valuenow") == "2"
         assert_clean(fresh)
@@ -340,44 +353,51 @@ def test_export_then_import_in_a_fresh_browser_round_trips(page, browser, site_u
     assert_clean(page)
 
 
-def test_import_merges_newer_wins_keeps_unknown_ids_and_refuses_bad_files(page, site_url, guide, tmp_path):
+def test_import_merges_histories_drops_unknown_ids_clamps_dates_and_refuses_bad_files(page, site_url, guide, tmp_path):
     a, b, c = role_questions(guide, guide["roles"][0])[:3]
     page.goto(site_url + "progress/")
     page.locator(".sisg-overview h2").first.wait_for()
     mine = {
-        a: {"status": "got", "at": "2030-01-02T00:00:00.000Z"},
-        b: {"status": "got", "at": "2030-01-02T00:00:00.000Z"},
+        a: [{"at": "2025-01-02T00:00:00.000Z", "rating": 3}],
+        b: [{"at": "2025-01-02T00:00:00.000Z", "rating": 3}],
     }
-    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [KEY, mine])
+    page.evaluate(
+        "([k, v]) => { localStorage.setItem(k, JSON.stringify(v)); SISG.store.reload(); }",
+        [KEY, {"format": FORMAT, "version": 2, "reviews": mine, "notes": {}, "plan": None, "pass": None}],
+    )
     upload = page.get_by_label(re.compile("^Import from a file"))
     status = page.locator(".sisg-status-line")
+    alert = page.locator("#sisg-progress [role=alert]")
 
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "something-else", "version": 1, "progress": {c: mine[a]}}))
+    bad.write_text(json.dumps({"format": "something-else", "version": 2, "reviews": {c: mine[a]}}))
     upload.set_input_files(bad)
-    status.filter(has_text="Not imported").wait_for()
+    alert.filter(has_text="Not imported").wait_for()
+    assert "not a study record" in alert.inner_text()
     assert stored(page) == mine
 
-    good = tmp_path / "progress.json"
+    good = tmp_path / "record.json"
     incoming = {
-        a: {"status": "review", "at": "2030-01-01T00:00:00.000Z"},  # older than mine: ignored
-        b: {"status": "review", "at": "2030-01-03T00:00:00.000Z"},  # newer: wins
-        c: {"status": "got", "at": "2030-01-01T00:00:00.000Z"},  # new: added
-        "a-question-from-the-future": {"status": "got", "at": "2030-01-01T00:00:00.000Z"},
-        "broken": {"status": "maybe", "at": "yesterday"},
+        a: [{"at": "2025-01-01T00:00:00.000Z", "rating": 1}, mine[a][0]],  # one older review, one both have
+        c: [{"at": "2025-01-01T00:00:00.000Z", "rating": 3}],  # a new question
+        "a-question-from-the-future": [{"at": "2025-01-01T00:00:00.000Z", "rating": 3}],
+        b: [{"at": "2999-01-01T00:00:00.000Z", "rating": 1}, {"at": "yesterday", "rating": 9}],
     }
-    good.write_text(
-        json.dumps({"format": FORMAT, "version": 1, "exported_at": "2030-01-04T00:00:00Z", "progress": incoming})
-    )
+    good.write_text(json.dumps({"format": FORMAT, "version": 2, "reviews": incoming, "notes": {}}))
     upload.set_input_files(good)
     status.filter(has_text="Imported").wait_for()
-    assert stored(page) == {
-        a: mine[a],
-        b: incoming[b],
-        c: incoming[c],
-        "a-question-from-the-future": incoming["a-question-from-the-future"],
-    }
-    assert "1 malformed" in status.inner_text() and "kept" in status.inner_text()
+    assert alert.is_hidden()
+    text = status.inner_text()
+    assert "Imported: 3 reviews added" in text, text
+    assert "1 entry for questions this guide does not have dropped" in text, text
+    assert "1 future date set to now" in text, text
+    assert "1 malformed review skipped" in text, text
+    saved = stored(page)
+    assert saved[a] == [incoming[a][0], mine[a][0]]
+    assert saved[c] == incoming[c]
+    assert "a-question-from-the-future" not in saved
+    assert saved[b][0] == mine[b][0] and saved[b][1]["rating"] == 1
+    assert saved[b][1]["at"] < "2999"  # clamped to the time of import
     assert_clean(page)
 
 

@@ -1,4 +1,4 @@
-/* Shared by the study tools (practice, progress, plan): loading guide.json, the progress store,
+/* Shared by the study tools (practice, progress, plan): loading guide.json, progress marks,
    DOM helpers and start-up under Material's instant navigation.
    Data text goes on the page through textContent / createElement. The only HTML inserted is what
    the build rendered into guide.json (`*_html`, `sections[].html`) from escaped data text, with the
@@ -6,7 +6,6 @@
 (() => {
   "use strict";
 
-  const PROGRESS_KEY = "sisg.progress.v1";
   const STATUSES = { got: "Got it", review: "Needs work" };
 
   // The site may be served under a sub-path (/<repo>/), so every URL is built from the site root.
@@ -63,72 +62,62 @@
     return guide;
   }
 
-  /* ---- Progress: {question_id: {status: "got"|"review", at: ISO time}} under one key. ---- */
+  /* ---- Progress marks: the quick path (Got it / Needs work) over the study record ----
+     SISG.store (store.js) keeps every review; a question's mark is its last rating: Good or Easy
+     reads as Got it, Again or Hard as Needs work. Kept for the Got it / Needs work buttons on the
+     reading pages (marks.js). The store loads after this file, so it is looked up on each call. */
 
-  let listeners = [];
-
-  function readProgress() {
-    try {
-      const value = JSON.parse(localStorage.getItem(PROGRESS_KEY) || "{}");
-      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-    } catch (error) {
-      return {}; // unreadable or blocked storage: start empty rather than break the page
-    }
-  }
-
-  function writeProgress(all) {
-    try {
-      localStorage.setItem(PROGRESS_KEY, JSON.stringify(all));
-    } catch (error) {
-      // Private mode or a full quota: the marks then last only as long as the page.
-    }
-    listeners.forEach((fn) => fn(all));
-  }
-
-  const validEntry = (entry) =>
-    Boolean(entry) &&
-    typeof entry === "object" &&
-    Object.prototype.hasOwnProperty.call(STATUSES, entry.status) &&
-    typeof entry.at === "string" &&
-    !Number.isNaN(Date.parse(entry.at));
+  const store = () => window.SISG.store;
+  const RATING_OF = { got: 3, review: 1 };
+  const statusOfRating = (rating) => (rating >= 3 ? "got" : "review");
 
   const progress = {
-    key: PROGRESS_KEY,
-    all: readProgress,
-    validEntry,
-    status(id, all = readProgress()) {
-      return validEntry(all[id]) ? all[id].status : null;
+    // The whole study record; pass it back to status() and count() to read it once per redraw.
+    all: () => store().read(),
+    status(id, record = store().read()) {
+      const last = store().lastReview(record, id);
+      return last ? statusOfRating(last.rating) : null;
     },
-    // A null status clears the mark.
+    /* Got it adds a Good review, Needs work an Again; null takes back the last review. A failed
+       write is shown on the page (role=alert) and returned as {ok: false, error}. */
     set(id, status) {
-      const all = readProgress();
-      if (status) all[id] = { status, at: new Date().toISOString() };
-      else delete all[id];
-      writeProgress(all);
+      const result = status
+        ? store().review(id, RATING_OF[status])
+        : store().update((record) => {
+            const list = (record.reviews[id] || []).slice(0, -1);
+            if (list.length) record.reviews[id] = list;
+            else delete record.reviews[id];
+          });
+      showWriteResult(result);
+      return result;
     },
-    replace: writeProgress,
-    // fn(all) runs after every change, made in this tab or (storage event) in another one.
-    subscribe(fn) {
-      listeners.push(fn);
-      return () => {
-        listeners = listeners.filter((other) => other !== fn);
-      };
-    },
+    subscribe: (fn) => store().subscribe(fn),
     // How many of `ids` are marked got / review.
-    count(ids, all = readProgress()) {
+    count(ids, record = store().read()) {
       const counts = { got: 0, review: 0, total: ids.length };
       ids.forEach((id) => {
-        const status = progress.status(id, all);
+        const status = progress.status(id, record);
         if (status) counts[status] += 1;
       });
       return counts;
     },
   };
-  window.addEventListener("storage", (event) => {
-    if (event.key !== PROGRESS_KEY && event.key !== null) return;
-    const all = readProgress();
-    listeners.forEach((fn) => fn(all));
-  });
+
+  /* A write that failed, said on the page: in `container` if given, else in one alert box at the
+     top of the page's article. An ok result clears the box. */
+  function showWriteResult(result, container) {
+    let box = container || document.getElementById("sisg-write-error");
+    if (!box && result.ok) return;
+    if (!box) {
+      const article = document.querySelector("article.md-content__inner") || document.body;
+      box = el("p", { id: "sisg-write-error", class: "sisg-error sisg-error--page", role: "alert", hidden: true });
+      const heading = article.querySelector("h1");
+      if (heading) heading.after(box);
+      else article.prepend(box);
+    }
+    box.textContent = result.ok ? "" : result.error;
+    box.hidden = result.ok;
+  }
 
   /* ---- DOM helpers ---- */
 
@@ -256,11 +245,15 @@
   const options = (pairs, selected) =>
     pairs.map(([value, label]) => el("option", { value, selected: value === selected, text: label }));
 
-  window.SISG = {
+  // "1 minute", "3 minutes": count and noun, the noun plural unless the count is one.
+  const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+  window.SISG = Object.assign(window.SISG || {}, {
     siteRoot,
     siteUrl,
     loadGuide,
     progress,
+    showWriteResult,
     STATUSES,
     el,
     fill,
@@ -272,5 +265,6 @@
     loadError,
     shuffle,
     options,
-  };
+    plural,
+  });
 })();

@@ -1,41 +1,84 @@
-/* Practice mode (practice page, #sisg-practice): draw questions at random for a role, an optional
-   round and an optional kind; time each answer; reveal the guidance; mark it; retry the misses. */
+/* Practice mode (practice page, #sisg-practice): work through a role's questions (all, due today,
+   Needs work or not yet rated; by round, kind and words in the prompt), time each answer, reveal
+   the guidance, tick what your answer covered and rate it Again / Hard / Good / Easy.
+
+   The pass in progress (selection, order, position, seconds left) lives in the study record's
+   `pass`, so a reload, Back or a visit to another page resumes it. Every write is checked: a
+   failure is shown (role=alert) and the question stays on screen, so nothing is lost silently. */
 (() => {
   "use strict";
   const S = window.SISG;
-  const { el, fill } = S;
+  const { el, fill, plural } = S;
+
+  const RATINGS = [
+    { rating: 1, label: "Again", key: "1" },
+    { rating: 2, label: "Hard", key: "2" },
+    { rating: 3, label: "Good", key: "3" },
+    { rating: 4, label: "Easy", key: "4" },
+  ];
+  const LABEL = Object.fromEntries(RATINGS.map((r) => [r.rating, r.label]));
+  const MODES = [
+    ["all", "All questions"],
+    ["due", "Due today"],
+    ["needs-work", "Needs work (last rated Again or Hard)"],
+    ["unmarked", "Not rated yet"],
+  ];
+  // Material's page shortcuts (next/previous page, search): never theirs while practice is active.
+  const MATERIAL_KEYS = new Set(["n", "p", ",", ".", "/", "s", "f"]);
+  const NOTE_SAVE_DELAY_MS = 600;
 
   const clock = (seconds) => {
     const s = Math.max(0, Math.ceil(seconds));
     return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
   };
 
+  /* The rating the ticked points suggest: all of them Good, at least half Hard, fewer Again.
+     Easy is never suggested: only the candidate knows the answer came easily. */
+  const suggestedRating = (ticked, total) =>
+    !total ? null : ticked === total ? 3 : ticked * 2 >= total ? 2 : 1;
+
+  S.practice = { suggestedRating };
   S.onPageWithGuide("#sisg-practice", start);
 
   function start(root, guide) {
     const params = new URLSearchParams(location.search);
-    const session = { pool: [], queue: [], pos: 0, pass: 1, marks: {}, current: null };
+    const store = S.store;
+    // The pass on screen: its saved shape (record.pass) plus what only this page needs.
+    let pass = null;
+    let current = null;
     let timer = null;
+    let dueIds = null; // today's queue for the chosen role, once known
+    let alive = true;
 
     /* ---- Controls ---- */
     const roleSelect = el("select", { id: "sisg-practice-role", name: "role" });
+    const modeSelect = el("select", { id: "sisg-practice-mode", name: "mode" });
     const roundSelect = el("select", { id: "sisg-practice-round", name: "round" });
     const kindSelect = el("select", { id: "sisg-practice-kind", name: "kind" });
+    const textInput = el("input", {
+      id: "sisg-practice-text",
+      name: "text",
+      type: "search",
+      autocomplete: "off",
+      placeholder: "e.g. experiment",
+    });
     const timerSelect = el("select", { id: "sisg-practice-timer", name: "timer" });
-    const field = (select, label) =>
-      el("div", { class: "sisg-field" }, el("label", { for: select.id, text: label }), select);
+    const field = (control, label) =>
+      el("div", { class: "sisg-field" }, el("label", { for: control.id, text: label }), control);
+    const dueLine = el("p", { class: "sisg-due", id: "sisg-practice-due", "aria-live": "polite" });
+    const matchLine = el("p", { class: "sisg-practice-count", id: "sisg-practice-count", "aria-live": "polite" });
+    const startButton = el("button", { type: "submit", class: "sisg-btn sisg-btn--primary", text: "Start practice" });
     const form = el(
       "form",
       { class: "sisg-controls", "aria-label": "Practice settings" },
       field(roleSelect, "Role"),
+      field(modeSelect, "Questions"),
       field(roundSelect, "Round"),
       field(kindSelect, "Kind of question"),
+      field(textInput, "Words in the question"),
       field(timerSelect, "Timer"),
-      el(
-        "div",
-        { class: "sisg-field sisg-field--action" },
-        el("button", { type: "submit", class: "sisg-btn sisg-btn--primary", text: "Start practice" }),
-      ),
+      el("div", { class: "sisg-field sisg-field--full" }, dueLine, matchLine),
+      el("div", { class: "sisg-field sisg-field--action" }, startButton),
     );
     fill(
       roleSelect,
@@ -44,14 +87,31 @@
         guide.role[params.get("role")] ? params.get("role") : guide.roles[0].id,
       ),
     );
+    fill(modeSelect, S.options(MODES, MODES.some(([m]) => m === params.get("mode")) ? params.get("mode") : "all"));
 
     const currentRole = () => guide.role[roleSelect.value];
     const currentRound = () => currentRole().rounds.find((r) => r.id === roundSelect.value) || null;
 
-    function poolIds(kind) {
+    // Questions of the role (or the round) matching kind, mode and text, in page order.
+    function selection({ mode = modeSelect.value, kind = kindSelect.value } = {}) {
+      const record = store.read();
       const round = currentRound();
-      const ids = round ? guide.roundQuestions(round) : guide.roleQuestions(currentRole());
-      return kind ? ids.filter((id) => guide.question[id].kind === kind) : ids;
+      const words = textInput.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      let ids = round ? guide.roundQuestions(round) : guide.roleQuestions(currentRole());
+      if (kind) ids = ids.filter((id) => guide.question[id].kind === kind);
+      if (words.length) {
+        ids = ids.filter((id) => {
+          const prompt = guide.question[id].prompt.toLowerCase();
+          return words.every((word) => prompt.includes(word));
+        });
+      }
+      if (mode === "needs-work") ids = ids.filter((id) => S.progress.status(id, record) === "review");
+      if (mode === "unmarked") ids = ids.filter((id) => !S.progress.status(id, record));
+      if (mode === "due") {
+        const wanted = new Set(ids);
+        ids = (dueIds || []).filter((id) => wanted.has(id)); // the scheduler's order: most at risk first
+      }
+      return ids;
     }
 
     function refreshRounds(wanted) {
@@ -63,7 +123,8 @@
     }
     function refreshKinds(wanted) {
       const counts = {};
-      poolIds(null).forEach((id) => {
+      const ids = selection({ mode: "all", kind: "" });
+      ids.forEach((id) => {
         const kind = guide.question[id].kind;
         counts[kind] = (counts[kind] || 0) + 1;
       });
@@ -71,39 +132,88 @@
       const kinds = Object.keys(labels)
         .filter((k) => counts[k])
         .map((k) => [k, `${labels[k]} (${counts[k]})`]);
-      const all = poolIds(null).length;
-      fill(kindSelect, S.options([["", `Any kind (${all})`]].concat(kinds), counts[wanted] ? wanted : ""));
+      fill(kindSelect, S.options([["", `Any kind (${ids.length})`]].concat(kinds), counts[wanted] ? wanted : ""));
     }
-    function refreshTimer() {
-      const wanted = timerSelect.value || "kind";
+    function refreshTimer(wanted = timerSelect.value || "kind") {
       const round = currentRound();
       const minutes = round && round.minutes;
       const choices = [["kind", "By question kind"]];
-      if (minutes) choices.push(["round", `From the round's length (${minutes} min each)`]);
+      if (minutes) choices.push(["round", `From the round's length (${plural(minutes, "minute")} each)`]);
       choices.push(["off", "Off"]);
       fill(timerSelect, S.options(choices, wanted === "round" && !minutes ? "kind" : wanted));
+    }
+    // "1 question, about 4 minutes": the selection and the time it takes with the chosen timer.
+    function refreshCount() {
+      const ids = selection();
+      const round = currentRound();
+      const perRound = timerSelect.value === "round" && round && round.minutes;
+      const minutes = ids.reduce((sum, id) => sum + (perRound || guide.question[id].minutes), 0);
+      matchLine.textContent = ids.length
+        ? `${plural(ids.length, "question")}, about ${plural(minutes, "minute")}.`
+        : modeSelect.value === "due" && dueIds === null
+          ? "Counting what is due…"
+          : "No question matches: change the choices above.";
+      startButton.disabled = ids.length === 0;
+    }
+    /* "Due today: N" for every role (in the role list) and the chosen one (under the form), from
+       the same function as the role pages' line, so the counts agree. */
+    function refreshDue() {
+      const role = roleSelect.value;
+      dueIds = null;
+      dueLine.textContent = "Due today: counting…";
+      const counts = guide.roles.map((r) => S.due.today({ role: r.id, ids: guide.roleQuestions(r) }));
+      return Promise.all(counts)
+        .then((results) => {
+          if (!alive) return;
+          results.forEach((result, index) => {
+            const r = guide.roles[index];
+            const option = roleSelect.querySelector(`option[value="${CSS.escape(r.id)}"]`);
+            if (option) option.textContent = `${r.title} (due today: ${result.queue.length})`;
+          });
+          if (roleSelect.value !== role) return;
+          dueIds = results[guide.roles.indexOf(guide.role[role])].queue;
+          dueLine.textContent = `Due today for ${guide.role[role].short_title || guide.role[role].title}: ${dueIds.length}`;
+          dueLine.dataset.role = role;
+          dueLine.dataset.count = String(dueIds.length);
+          refreshCount();
+        })
+        .catch((error) => {
+          if (alive) dueLine.textContent = `Due today: not available (${error.message}).`;
+        });
+    }
+    function refreshAll() {
+      refreshKinds(kindSelect.value);
+      refreshCount();
     }
     roleSelect.addEventListener("change", () => {
       refreshRounds();
       refreshKinds();
       refreshTimer();
+      refreshCount();
+      refreshDue();
     });
     roundSelect.addEventListener("change", () => {
-      refreshKinds(kindSelect.value);
+      refreshAll();
       refreshTimer();
     });
+    kindSelect.addEventListener("change", refreshCount);
+    timerSelect.addEventListener("change", refreshCount);
+    modeSelect.addEventListener("change", refreshCount);
+    textInput.addEventListener("input", refreshAll);
     refreshRounds(params.get("round"));
     refreshKinds(params.get("kind"));
     refreshTimer();
+    refreshCount();
 
     /* ---- The card ---- */
+    const problem = el("p", { class: "sisg-error", role: "alert", hidden: true });
     const counter = el("p", { class: "sisg-card__counter" });
     const tags = el("p", { class: "sisg-card__tags" });
     const prompt = el("h2", { class: "sisg-card__prompt", tabindex: "-1", id: "sisg-practice-prompt" });
     const timerText = el("span", { class: "sisg-timer__time", role: "timer", "aria-label": "Time left" });
     const pauseButton = el("button", { type: "button", class: "sisg-btn sisg-btn--small", text: "Pause" });
     const timerBox = el("div", { class: "sisg-timer" }, timerText, pauseButton);
-    // Announcements (one minute left, time's up) go to a polite live region, not every tick.
+    // Announcements (one minute left, time's up, copied) go to a polite live region, not every tick.
     const announcer = el("p", { class: "sisg-sr-only", "aria-live": "polite" });
     const guidanceBox = el("div", { class: "sisg-guidance", id: "sisg-practice-guidance", hidden: true });
     const revealButton = el("button", {
@@ -115,30 +225,52 @@
     });
     const revealLabel = el("span", { text: "Reveal guidance" });
     revealButton.append(revealLabel, " ", el("kbd", { "aria-hidden": "true", text: "Space" }));
-    const gotButton = el(
-      "button",
-      { type: "button", class: "sisg-btn sisg-btn--got", "aria-keyshortcuts": "G" },
-      "Got it ",
-      el("kbd", { "aria-hidden": "true", text: "G" }),
-    );
-    const reviewButton = el(
-      "button",
-      { type: "button", class: "sisg-btn sisg-btn--review", "aria-keyshortcuts": "N" },
-      "Needs work ",
-      el("kbd", { "aria-hidden": "true", text: "N" }),
-    );
-    const nextButton = el(
-      "button",
-      { type: "button", class: "sisg-btn", "aria-keyshortcuts": "ArrowRight" },
-      "Skip ",
-      el("kbd", { "aria-hidden": "true", text: "→" }),
-    );
-    const endButton = el("button", {
-      type: "button",
-      class: "sisg-btn sisg-btn--small",
-      text: "End this pass",
+    const keyButton = (label, key, className, shortcut = key.toUpperCase()) =>
+      el(
+        "button",
+        { type: "button", class: `sisg-btn ${className}`, "aria-keyshortcuts": shortcut },
+        `${label} `,
+        el("kbd", { "aria-hidden": "true", text: key }),
+      );
+    const gotButton = keyButton("Got it", "G", "sisg-btn--got");
+    const reviewButton = keyButton("Needs work", "N", "sisg-btn--review");
+    const nextButton = keyButton("Skip", "→", "", "ArrowRight");
+    const endButton = el("button", { type: "button", class: "sisg-btn sisg-btn--small", text: "End this pass" });
+    const copyButton = el("button", { type: "button", class: "sisg-btn sisg-btn--small sisg-copy", text: "Copy link" });
+    const fullLink = el("a", {
+      class: "sisg-card__link",
+      target: "_blank",
+      rel: "noopener",
+      text: "Open the full question page",
     });
-    const fullLink = el("a", { class: "sisg-card__link", text: "Open the full question page" });
+
+    // The four ratings, shown with the guidance; they stick to the bottom of a phone screen.
+    const suggestion = el("span", { class: "sisg-rate__hint", id: "sisg-rate-hint" });
+    const rateButtons = RATINGS.map(({ rating, label, key }) => {
+      const button = keyButton(label, key, `sisg-btn--rate sisg-btn--rate-${rating}`, key);
+      button.dataset.rating = String(rating);
+      button.addEventListener("click", () => rate(rating));
+      return button;
+    });
+    const rateBar = el(
+      "div",
+      { class: "sisg-rate", role: "group", "aria-labelledby": "sisg-rate-label", hidden: true },
+      el("span", { class: "sisg-rate__label", id: "sisg-rate-label", text: "How did it go?" }),
+      el("span", { class: "sisg-rate__buttons" }, rateButtons),
+      suggestion,
+    );
+
+    // Notes: saved as you type (after a pause), with what happened said next to the box.
+    const noteInput = el("textarea", { id: "sisg-practice-note", rows: "4", maxlength: "5000" });
+    const noteStatus = el("span", { class: "sisg-note-status", id: "sisg-practice-note-status", role: "status" });
+    const noteBox = el(
+      "div",
+      { class: "sisg-field sisg-notes" },
+      el("label", { for: noteInput.id, text: "Your notes on this question (outline, STAR story)" }),
+      noteInput,
+      noteStatus,
+    );
+
     const card = el(
       "section",
       { class: "sisg-card", "aria-label": "Practice question", hidden: true },
@@ -147,44 +279,87 @@
       prompt,
       el("div", { class: "sisg-actions" }, revealButton, gotButton, reviewButton, nextButton),
       guidanceBox,
-      el("p", { class: "sisg-card__foot" }, fullLink, " ", endButton),
+      rateBar,
+      el("p", { class: "sisg-card__foot" }, fullLink, copyButton, endButton),
       announcer,
     );
     const summaryBox = el("section", { class: "sisg-summary", "aria-label": "Pass summary", hidden: true });
-    fill(root, form, card, summaryBox);
+    const resumed = el("p", { class: "sisg-note", hidden: true });
+    fill(root, form, problem, resumed, card, summaryBox);
 
-    /* ---- Session ---- */
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const ids = poolIds(kindSelect.value);
-      session.pool = ids;
-      session.pass = 1;
-      beginPass(ids);
-    });
+    const showProblem = (result) => {
+      problem.textContent = result.ok ? "" : result.error;
+      problem.hidden = result.ok;
+      return result.ok;
+    };
 
-    // A pass draws every question of `ids` once, in random order.
-    function beginPass(ids) {
-      session.queue = S.shuffle(ids.slice());
-      session.pos = 0;
-      session.marks = {};
-      summaryBox.hidden = true;
-      card.hidden = false;
-      draw();
+    /* ---- The pass, saved in the record ---- */
+    function savePass() {
+      if (pass && timer) pass.seconds = Math.max(0, Math.round(timer.left));
+      const saved = pass ? { ...pass, seconds: Math.max(0, Math.round(pass.seconds || 0)) } : null;
+      return showProblem(
+        store.update((record) => {
+          record.pass = saved;
+        }),
+      );
     }
 
-    function draw() {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const ids = selection();
+      if (!ids.length) return;
+      const mode = modeSelect.value;
+      beginPass(mode === "due" ? ids : S.shuffle(ids.slice()), 1);
+      card.scrollIntoView({ block: "start" });
+    });
+
+    function beginPass(order, number) {
+      pass = {
+        role: roleSelect.value,
+        mode: modeSelect.value,
+        filters: {
+          round: roundSelect.value,
+          kind: kindSelect.value,
+          text: textInput.value,
+          timer: timerSelect.value,
+          pass: String(number),
+        },
+        order,
+        position: 0,
+        started: new Date().toISOString(),
+        seconds: 0,
+      };
+      resumed.hidden = true;
+      summaryBox.hidden = true;
+      draw({ fresh: true });
+    }
+
+    // The pass's ratings so far: each asked question's last review since the pass started.
+    function passRatings() {
+      const record = store.read();
+      const ratings = {};
+      pass.order.slice(0, pass.position).forEach((id) => {
+        const last = store.lastReview(record, id);
+        if (last && last.at >= pass.started) ratings[id] = last.rating;
+      });
+      return ratings;
+    }
+
+    function draw({ fresh = false, seconds = null } = {}) {
       stopTimer();
-      if (session.pos >= session.queue.length) return finishPass();
-      const q = guide.question[session.queue[session.pos]];
-      session.current = q;
+      if (pass.position >= pass.order.length) return finishPass();
+      const q = guide.question[pass.order[pass.position]];
+      current = q;
+      card.hidden = false;
       card.setAttribute("data-question", q.id);
+      const number = Number(pass.filters.pass || 1);
       counter.textContent =
-        `Question ${session.pos + 1} of ${session.queue.length}` +
-        (session.pass > 1 ? ` · retry pass ${session.pass - 1}` : "");
+        `Question ${pass.position + 1} of ${pass.order.length}` + (number > 1 ? ` · retry pass ${number - 1}` : "");
+      const role = guide.role[pass.role];
       const topic = guide.topic[q.topic];
       const rounds = q.asked_in
-        .filter((p) => p.role === roleSelect.value)
-        .map((p) => currentRole().rounds.find((r) => r.id === p.round));
+        .filter((p) => p.role === pass.role)
+        .map((p) => role.rounds.find((r) => r.id === p.round));
       fill(
         tags,
         el("span", { class: "guide-tag", text: q.kind_label }),
@@ -192,12 +367,19 @@
         rounds.filter(Boolean).map((r) => el("span", { class: "guide-tag", text: r.name })),
       );
       fill(prompt, S.html(q.prompt_html));
-      fill(guidanceBox, guidanceFor(q));
+      fill(guidanceBox, guidanceFor(q), noteBox);
+      noteInput.value = (store.read().notes[q.id] || {}).text || "";
+      noteStatus.textContent = "";
       guidanceBox.hidden = true;
+      rateBar.hidden = true;
       revealButton.setAttribute("aria-expanded", "false");
       revealLabel.textContent = "Reveal guidance";
       fullLink.href = S.siteUrl(q.url);
-      startTimer(secondsFor(q));
+      copyButton.textContent = "Copy link";
+      suggest();
+      const full = secondsFor(q);
+      startTimer(full === null ? null : seconds !== null && seconds > 0 ? Math.min(seconds, full) : full);
+      if (fresh || seconds === null) savePass();
       // After reading long guidance the card's top may be off screen: bring it back under the header.
       const top = card.getBoundingClientRect().top;
       if (top < 0 || top > window.innerHeight / 2) card.scrollIntoView({ block: "start" });
@@ -205,73 +387,123 @@
     }
 
     function secondsFor(q) {
-      const mode = timerSelect.value;
+      const mode = pass.filters.timer;
       if (mode === "off") return null;
-      const round = currentRound();
+      const round = guide.role[pass.role].rounds.find((r) => r.id === pass.filters.round);
       return (mode === "round" && round && round.minutes ? round.minutes : q.minutes) * 60;
     }
 
-    // The guidance sections as the build rendered them: the same as the question's page.
-    const guidanceFor = (q) =>
-      q.sections.map((section) => [el("h3", { text: section.label }), S.html(section.html)]);
+    /* The guidance sections as the build rendered them (the same as the question's page); the
+       points of "what a strong answer covers" become boxes to tick. */
+    function guidanceFor(q) {
+      return q.sections.map((section) => {
+        const body = S.html(section.html);
+        if (section.field === "covers") checklist(body, q.id);
+        return [el("h3", { text: section.label }), body];
+      });
+    }
+    function checklist(fragment, id) {
+      const list = fragment.querySelector("ul, ol");
+      if (!list) return;
+      list.classList.add("sisg-checklist");
+      [...list.children].forEach((item, index) => {
+        const box = el("input", { type: "checkbox", id: `sisg-cover-${id}-${index}`, class: "sisg-checklist__box" });
+        const label = el("label", { for: box.id });
+        label.append(...item.childNodes);
+        item.append(box, label);
+        box.addEventListener("change", suggest);
+      });
+    }
+
+    // The suggested rating from the ticked points, marked on its button; any button may be chosen.
+    function suggest() {
+      const boxes = [...guidanceBox.querySelectorAll(".sisg-checklist__box")];
+      const ticked = boxes.filter((box) => box.checked).length;
+      const rating = ticked ? suggestedRating(ticked, boxes.length) : null;
+      rateButtons.forEach((button) => {
+        const on = Number(button.dataset.rating) === rating;
+        button.classList.toggle("sisg-btn--suggested", on);
+        if (on) button.setAttribute("aria-describedby", suggestion.id);
+        else button.removeAttribute("aria-describedby");
+      });
+      suggestion.textContent = rating
+        ? `Suggested: ${LABEL[rating]} (${ticked} of ${plural(boxes.length, "point")} covered)`
+        : boxes.length
+          ? "Tick the points your answer covered for a suggestion."
+          : "";
+      rateBar.dataset.suggested = rating ? String(rating) : "";
+    }
 
     function reveal() {
       if (card.hidden) return;
       const open = guidanceBox.hidden;
       guidanceBox.hidden = !open;
+      rateBar.hidden = !open;
       revealButton.setAttribute("aria-expanded", String(open));
       revealLabel.textContent = open ? "Hide guidance" : "Reveal guidance";
       if (open) stopTimer(); // once you look at the answer, the attempt is over
     }
 
-    // Marks go to the session (for the retry pass) and to saved progress (for the role pages).
-    function mark(status) {
-      if (card.hidden || !session.current) return;
-      session.marks[session.current.id] = status;
-      S.progress.set(session.current.id, status);
+    // A rating is saved as a review, then the pass moves on; if it could not be saved, it stays.
+    function rate(rating) {
+      if (card.hidden || !current) return;
+      if (!saveNote()) return;
+      if (!showProblem(store.review(current.id, rating))) return;
       next();
     }
 
     function next() {
-      if (card.hidden) return;
-      session.pos += 1;
-      draw();
+      if (card.hidden || !pass) return;
+      if (!saveNote()) return;
+      pass.position += 1;
+      pass.seconds = 0;
+      draw({ fresh: true });
     }
+
+    /* ---- Notes ---- */
+    let noteTimer = null;
+    function saveNote() {
+      clearTimeout(noteTimer);
+      noteTimer = null;
+      if (!current) return true;
+      const saved = (store.read().notes[current.id] || {}).text || "";
+      if (noteInput.value === saved || (!noteInput.value.trim() && !saved)) return true;
+      const result = store.setNote(current.id, noteInput.value);
+      noteStatus.textContent = result.ok ? "Saved." : "Not saved (see the message above).";
+      return showProblem(result);
+    }
+    noteInput.addEventListener("input", () => {
+      noteStatus.textContent = "Not saved yet…";
+      clearTimeout(noteTimer);
+      noteTimer = setTimeout(saveNote, NOTE_SAVE_DELAY_MS);
+    });
+    noteInput.addEventListener("blur", saveNote);
 
     function finishPass() {
       stopTimer();
       card.hidden = true;
-      session.current = null;
-      const seen = session.queue.slice(0, session.pos);
-      const missed = seen.filter((id) => session.marks[id] === "review");
-      const got = seen.filter((id) => session.marks[id] === "got").length;
-      const skipped = seen.length - got - missed.length;
-      const unseen = session.queue.length - seen.length;
-      const parts = [
-        `${got} got it`,
-        `${missed.length} ${missed.length === 1 ? "needs" : "need"} work`,
-        `${skipped} skipped`,
-      ];
+      current = null;
+      const ratings = passRatings();
+      const asked = pass.order.slice(0, pass.position);
+      const missed = asked.filter((id) => ratings[id] && ratings[id] <= 2);
+      const got = asked.filter((id) => ratings[id] >= 3).length;
+      const skipped = asked.length - got - missed.length;
+      const unseen = pass.order.length - asked.length;
+      const parts = [`${got} got it`, `${missed.length} ${missed.length === 1 ? "needs" : "need"} work`, `${skipped} skipped`];
       if (unseen) parts.push(`${unseen} not reached`);
+      const finished = pass;
       const retry = el("button", {
         type: "button",
         class: "sisg-btn sisg-btn--primary",
         text: `Retry the ones I missed (${missed.length})`,
       });
-      retry.addEventListener("click", () => {
-        session.pass += 1;
-        beginPass(missed);
-      });
-      const again = el("button", {
-        type: "button",
-        class: "sisg-btn",
-        text: "Start a new pass over the same questions",
-      });
-      again.addEventListener("click", () => {
-        session.pass = 1;
-        beginPass(session.pool);
-      });
-      const heading = el("h2", { tabindex: "-1", text: unseen ? "Pass ended" : "Pass complete" });
+      retry.addEventListener("click", () => beginPass(missed, Number(finished.filters.pass || 1) + 1));
+      const again = el("button", { type: "button", class: "sisg-btn", text: "Start a new pass over the same questions" });
+      again.addEventListener("click", () =>
+        beginPass(finished.mode === "due" ? finished.order.slice() : S.shuffle(finished.order.slice()), 1),
+      );
+      // Focused so a screen reader hears the summary; tabindex=-1 and no ring (it is not a control).
+      const heading = el("h2", { tabindex: "-1", class: "sisg-summary__title", text: unseen ? "Pass ended" : "Pass complete" });
       fill(
         summaryBox,
         heading,
@@ -295,6 +527,10 @@
         el("div", { class: "sisg-actions" }, missed.length ? retry : null, again),
       );
       summaryBox.hidden = false;
+      pass = null;
+      savePass();
+      refreshCount();
+      refreshDue();
       heading.focus();
     }
 
@@ -302,13 +538,7 @@
     function startTimer(seconds) {
       timerBox.hidden = seconds === null;
       if (seconds === null) return;
-      timer = {
-        deadline: Date.now() + seconds * 1000,
-        left: seconds,
-        paused: false,
-        warned: seconds <= 60,
-        id: null,
-      };
+      timer = { deadline: Date.now() + seconds * 1000, left: seconds, paused: false, warned: seconds <= 60, id: null };
       pauseButton.textContent = "Pause";
       pauseButton.disabled = false;
       timerBox.classList.remove("sisg-timer--over");
@@ -331,7 +561,10 @@
       }
     }
     function stopTimer() {
-      if (timer) clearInterval(timer.id);
+      if (timer) {
+        clearInterval(timer.id);
+        if (pass) pass.seconds = Math.max(0, Math.round(timer.left));
+      }
       timer = null;
       pauseButton.disabled = true;
     }
@@ -340,41 +573,121 @@
       timer.paused = !timer.paused;
       if (!timer.paused) timer.deadline = Date.now() + timer.left * 1000;
       pauseButton.textContent = timer.paused ? "Resume" : "Pause";
+      savePass();
+    });
+
+    /* ---- Copy link: the question's own page ---- */
+    copyButton.addEventListener("click", () => {
+      if (!current) return;
+      const url = S.siteUrl(current.url);
+      const copied = navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject(new Error("no clipboard"));
+      copied
+        .then(() => {
+          copyButton.textContent = "Copied";
+          announcer.textContent = "Link copied.";
+        })
+        .catch(() => {
+          copyButton.textContent = "Copy link";
+          showProblem({ ok: false, error: `Your browser did not allow copying. The link is ${url}` });
+        });
     });
 
     revealButton.addEventListener("click", reveal);
-    gotButton.addEventListener("click", () => mark("got"));
-    reviewButton.addEventListener("click", () => mark("review"));
+    gotButton.addEventListener("click", () => rate(3));
+    reviewButton.addEventListener("click", () => rate(1));
     nextButton.addEventListener("click", next);
-    endButton.addEventListener("click", finishPass);
+    endButton.addEventListener("click", () => {
+      if (saveNote()) finishPass();
+    });
+    // Opening the full page in a new tab keeps this one; the pass is saved first all the same.
+    fullLink.addEventListener("click", () => {
+      saveNote();
+      savePass();
+    });
 
-    /* ---- Keyboard: Space/Enter reveal, G got it, N needs work, → next. ---- */
+    /* ---- Keyboard: Space/Enter reveal, 1–4 rate, G Good, N Again, → skip. ----
+       Listening on window in the capture phase runs before Material's own keyboard handling, so
+       while practice is active its page shortcuts (n/p next/previous page, , and ., / s f search)
+       never fire; in form fields every key types as usual. */
+    const active = () => !card.hidden || !summaryBox.hidden;
     function onKey(event) {
-      if (card.hidden || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (!active() || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : document.body;
       if (target.closest("input, select, textarea, [contenteditable], .md-search")) return;
       const onControl = target.closest("button, a, summary");
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const actions = {
-        " ": onControl ? null : reveal, // on a button, Space and Enter press that button
-        Enter: onControl ? null : reveal,
-        g: () => mark("got"),
-        n: () => mark("review"),
-        ArrowRight: next,
-      };
+      const asking = !card.hidden;
+      const actions = asking
+        ? {
+            " ": onControl ? null : reveal, // on a button, Space and Enter press that button
+            Enter: onControl ? null : reveal,
+            g: () => rate(3),
+            n: () => rate(1),
+            1: () => rate(1),
+            2: () => rate(2),
+            3: () => rate(3),
+            4: () => rate(4),
+            ArrowRight: next,
+          }
+        : {};
       const action = actions[key];
-      if (!action) return;
-      // Material binds n/p (next/previous page) on window; stop the key before it gets there.
-      event.preventDefault();
+      if (!action && !MATERIAL_KEYS.has(key)) return;
       event.stopPropagation();
+      if (!action) return;
+      event.preventDefault();
       action();
     }
-    document.addEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKey, true);
+
+    // Leaving (another tab, a reload, closing): keep the seconds left and any note.
+    const persist = () => {
+      saveNote();
+      if (pass) savePass();
+    };
+    const onHidden = () => document.visibilityState === "hidden" && persist();
+    document.addEventListener("visibilitychange", onHidden);
+    window.addEventListener("pagehide", persist);
+
+    /* ---- Resume a saved pass ---- */
+    function resume() {
+      const saved = store.read().pass;
+      if (!saved || !guide.role[saved.role] || !Array.isArray(saved.order)) return false;
+      const order = saved.order.filter((id) => guide.question[id]);
+      if (!order.length) return false;
+      const filters = saved.filters || {};
+      roleSelect.value = saved.role;
+      refreshRounds(filters.round);
+      if (MODES.some(([m]) => m === saved.mode)) modeSelect.value = saved.mode;
+      textInput.value = filters.text || "";
+      refreshKinds(filters.kind);
+      refreshTimer(filters.timer);
+      refreshCount();
+      pass = {
+        role: saved.role,
+        mode: saved.mode,
+        filters: { ...filters },
+        order,
+        position: Math.min(Math.max(0, saved.position | 0), order.length),
+        started: saved.started,
+        seconds: saved.seconds | 0,
+      };
+      resumed.textContent = `Resumed your pass: question ${Math.min(pass.position + 1, order.length)} of ${order.length}.`;
+      resumed.hidden = false;
+      draw({ seconds: pass.seconds });
+      return true;
+    }
+    resume();
+    refreshDue();
 
     // Cleanup when instant navigation leaves the page.
     return () => {
+      saveNote();
+      if (pass) savePass();
+      alive = false;
       stopTimer();
-      document.removeEventListener("keydown", onKey);
+      window.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("visibilitychange", onHidden);
+      window.removeEventListener("pagehide", persist);
     };
   }
 })();

@@ -1,17 +1,17 @@
 /* The "My progress" page (#sisg-progress): progress overall, per role and per round; the questions
-   marked Needs work; export to a JSON file, import (merge: the newer mark of a question wins) and reset. */
+   whose last rating was Again or Hard; export of the whole study record, import (validated by the
+   store, merged by review history) and reset. Nothing says it was saved unless the store says so. */
 (() => {
   "use strict";
   const S = window.SISG;
-  const { el, fill } = S;
-  const FORMAT = "spotify-interview-study-guides-progress";
-  const VERSION = 1;
+  const { el, fill, plural } = S;
 
   S.onPageWithGuide("#sisg-progress", render);
 
   function render(root, guide) {
     const overview = el("div", { class: "sisg-overview" });
     const status = el("p", { class: "sisg-status-line", role: "status", "aria-live": "polite" });
+    const problem = el("p", { class: "sisg-error", role: "alert", hidden: true });
     const fileInput = el("input", { type: "file", id: "sisg-import-file", accept: ".json,application/json" });
     const exportButton = el("button", {
       type: "button",
@@ -30,7 +30,7 @@
       el(
         "div",
         { class: "sisg-field" },
-        el("label", { for: fileInput.id, text: "Import from a file (merges: the newer mark wins)" }),
+        el("label", { for: fileInput.id, text: "Import from a file (merges the review histories)" }),
         fileInput,
       ),
       el("div", { class: "sisg-field sisg-field--action" }, resetButton),
@@ -41,124 +41,110 @@
       el("h2", { id: "sisg-transfer", text: "Move or back up your progress" }),
       tools,
       status,
+      problem,
     );
 
-    const draw = (all) => fill(overview, summaryOf(guide, all));
-    draw(S.progress.all());
+    // One message at a time: success in the polite status line, a refusal or failure as an alert.
+    const say = (text) => {
+      problem.hidden = true;
+      problem.textContent = "";
+      status.textContent = text;
+    };
+    const fail = (text) => {
+      status.textContent = "";
+      problem.textContent = text;
+      problem.hidden = false;
+    };
+
+    const draw = (record) => fill(overview, summaryOf(guide, record));
+    draw(S.store.read());
 
     exportButton.addEventListener("click", () => {
-      const all = S.progress.all();
-      const payload = {
-        format: FORMAT,
-        version: VERSION,
-        exported_at: new Date().toISOString(),
-        progress: all,
-      };
-      const blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
+      const record = S.store.read();
+      const blob = new Blob([S.store.exportText(record)], { type: "application/json" });
       const link = el("a", {
         href: URL.createObjectURL(blob),
-        download: `spotify-interview-progress-${payload.exported_at.slice(0, 10)}.json`,
+        download: `spotify-interview-study-record-${S.review.dayOf(new Date())}.json`,
       });
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-      status.textContent = `Exported ${Object.keys(all).length} marks.`;
+      const reviews = Object.values(record.reviews).reduce((sum, list) => sum + list.length, 0);
+      say(`Exported ${plural(reviews, "review")} and ${plural(Object.keys(record.notes).length, "note")}.`);
     });
 
     fileInput.addEventListener("change", () => {
       const file = fileInput.files[0];
       if (!file) return;
-      file
-        .text()
-        .then((text) => {
-          status.textContent = importText(text, guide);
+      // Read only files within the size limit: a huge file is refused without loading it.
+      Promise.resolve()
+        .then(() => {
+          S.store.checkImportSize(file.size);
+          return file.text();
         })
+        .then((text) => importText(text, guide))
         .catch((error) => {
-          status.textContent = `Could not read the file: ${error.message}`;
+          if (error instanceof S.store.StudyRecordError) return { ok: false, text: `Not imported: ${error.message}` };
+          return { ok: false, text: `Could not read the file (${error.message}). Nothing was changed.` };
         })
+        .then((message) => (message.ok ? say(message.text) : fail(message.text)))
+        .catch((error) => fail(`Could not read the file (${error.message}). Nothing was changed.`))
         .then(() => {
           fileInput.value = ""; // choosing the same file again imports again
         });
     });
 
     resetButton.addEventListener("click", () => {
-      const count = Object.keys(S.progress.all()).length;
+      const record = S.store.read();
+      const reviews = Object.values(record.reviews).reduce((sum, list) => sum + list.length, 0);
+      const notes = Object.keys(record.notes).length;
       if (
         !window.confirm(
-          `Delete all ${count} progress marks saved in this browser? ` +
-            "This cannot be undone; export first to keep a copy.",
+          `Delete ${plural(reviews, "review")}, ${plural(notes, "note")}, your saved plan and any ` +
+            "practice pass in progress from this browser? This cannot be undone; export first to keep a copy.",
         )
       )
         return;
-      S.progress.replace({});
-      status.textContent = "Progress reset: no marks are saved in this browser.";
+      const result = S.store.write(S.store.empty());
+      if (result.ok) say("Progress reset: nothing is saved in this browser now.");
+      else fail(result.error);
     });
 
-    return S.progress.subscribe(draw);
+    return S.store.subscribe(draw);
   }
 
-  /* Check the file, then merge it into saved progress: for each question the newer mark wins.
-     Marks for ids this version of the guide does not have are kept (a later version may). */
+  /* Check the file with the store, merge it into the record and store that: {ok, text}. */
   function importText(text, guide) {
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return "Not imported: the file is not JSON.";
-    }
-    if (!data || data.format !== FORMAT)
-      return `Not imported: this is not a progress file (expected "format": "${FORMAT}").`;
-    if (data.version !== VERSION)
-      return `Not imported: version ${data.version} files are not supported (this site reads version ${VERSION}).`;
-    if (!data.progress || typeof data.progress !== "object" || Array.isArray(data.progress))
-      return 'Not imported: the file has no "progress" object.';
-
-    const all = S.progress.all();
-    let added = 0;
-    let skipped = 0;
-    let unknown = 0;
-    Object.keys(data.progress).forEach((id) => {
-      const entry = data.progress[id];
-      if (!S.progress.validEntry(entry)) {
-        skipped += 1;
-        return;
-      }
-      if (!guide.question[id]) unknown += 1;
-      const mine = all[id];
-      if (!S.progress.validEntry(mine) || Date.parse(entry.at) > Date.parse(mine.at)) {
-        all[id] = { status: entry.status, at: entry.at };
-        added += 1;
-      }
-    });
-    S.progress.replace(all);
-    const notes = [`Imported: ${added} marks added or updated`];
-    if (skipped) notes.push(`${skipped} malformed entries skipped`);
-    if (unknown) notes.push(`${unknown} for questions this guide does not have (kept)`);
-    return `${notes.join("; ")}.`;
+    // A refused file throws StudyRecordError, worded for the page.
+    const parsed = S.store.parseImport(text, new Set(Object.keys(guide.question)));
+    const base = S.store.read();
+    const notesBefore = Object.keys(base.notes).length;
+    const { record, added } = S.store.merge(base, parsed.record);
+    const result = S.store.write(record);
+    if (!result.ok) return { ok: false, text: `Not imported: ${result.error}` };
+    const notes = Object.keys(record.notes).length - notesBefore;
+    const parts = [`Imported: ${plural(added, "review")} added`];
+    if (notes) parts.push(`${plural(notes, "note")} added`);
+    const { dropped, clamped, invalid } = parsed.counts;
+    if (dropped) parts.push(`${plural(dropped, "entry", "entries")} for questions this guide does not have dropped`);
+    if (clamped) parts.push(`${plural(clamped, "future date")} set to now`);
+    if (invalid) parts.push(`${plural(invalid, "malformed review")} skipped`);
+    return { ok: true, text: `${parts.join("; ")}.` };
   }
 
-  // Overall, each role with its rounds, and the list of questions marked Needs work.
-  function summaryOf(guide, all) {
+  // Overall, each role with its rounds, and the questions whose last rating was Again or Hard.
+  function summaryOf(guide, record) {
     const everything = guide.data.questions.map((q) => q.id);
-    const overall = S.progress.count(everything, all);
-    const stray = Object.keys(all).filter(
-      (id) => !guide.question[id] && S.progress.validEntry(all[id]),
-    ).length;
-    const review = everything.filter((id) => S.progress.status(id, all) === "review");
+    const overall = S.progress.count(everything, record);
+    const review = everything.filter((id) => S.progress.status(id, record) === "review");
     return [
       el("h2", { id: "sisg-overall", text: "Overall" }),
       S.progressBar("Progress on all questions", overall),
       el("p", { class: "sisg-progress__text", text: `${S.summary(overall)} across the whole guide.` }),
-      stray
-        ? el("p", {
-            class: "sisg-note",
-            text: `${stray} saved marks are for questions this version of the guide does not have; they are kept.`,
-          })
-        : null,
       el("h2", { id: "sisg-by-role", text: "By role and round" }),
       guide.roles.map((role) => {
-        const counts = S.progress.count(guide.roleQuestions(role), all);
+        const counts = S.progress.count(guide.roleQuestions(role), record);
         return el(
           "section",
           { class: "sisg-role", "data-role": role.id },
@@ -169,7 +155,7 @@
             "ul",
             { class: "sisg-rounds" },
             role.rounds.map((round) => {
-              const c = S.progress.count(guide.roundQuestions(round), all);
+              const c = S.progress.count(guide.roundQuestions(round), record);
               return el(
                 "li",
                 { "data-round": round.id },

@@ -124,14 +124,18 @@
   }
 
   /* A file's text → {record, counts}, or a StudyRecordError saying why it was refused. */
-  function parseImport(text, known) {
-    const bytes = new Blob([text]).size;
+  // Refuse a file over the size limit (callers may check a file's size before reading it).
+  function checkImportSize(bytes) {
     if (bytes > MAX_IMPORT_BYTES) {
       throw new StudyRecordError(
         `This file is ${(bytes / 1048576).toFixed(1)} MB; study records are at most ` +
           `${MAX_IMPORT_BYTES / 1048576} MB. Nothing was changed.`,
       );
     }
+  }
+
+  function parseImport(text, known) {
+    checkImportSize(new Blob([text]).size);
     let value;
     try {
       value = JSON.parse(text);
@@ -183,6 +187,8 @@
     try {
       localStorage.setItem(KEY, text);
       if (localStorage.getItem(KEY) !== text) throw new Error("the browser did not keep what was written");
+      // The record now holds the old marks (read() migrated them): the old key can go.
+      localStorage.removeItem(LEGACY_KEY);
     } catch (error) {
       const full = error && (error.name === "QuotaExceededError" || error.code === 22);
       return {
@@ -253,6 +259,7 @@
     empty,
     normalise,
     merge,
+    checkImportSize,
     parseImport,
     exportText,
     read,
