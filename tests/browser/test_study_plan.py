@@ -263,12 +263,16 @@ def test_a_plan_that_cannot_be_saved_says_so(plan_page, site_url, guide):
 def test_home_page_leads_to_every_study_tool_on_a_phone(browser, site_url, guide, scheme):
     context = browser.new_context(viewport=PHONE, reduced_motion="reduce", timezone_id=TZ)
     page = context.new_page()
-    errors = []
+    errors, fetched = [], []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda request: fetched.append(request.url))
     page.clock.install(time=MADE.isoformat())
     set_palette(page, scheme)
     try:
         page.goto(site_url)
+        page.wait_for_load_state("networkidle")
+        # Kept light: without a plan, the home page loads neither the questions nor the scheduler.
+        assert not [url for url in fetched if url.endswith(("guide.json", "ts-fsrs.umd.js"))]
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         fits = "document.documentElement.scrollWidth <= window.innerWidth + 1"
         assert page.evaluate(fits)

@@ -40,7 +40,10 @@
     return [h ? plural(h, "hour") : "", m ? `${m} minutes` : ""].filter(Boolean).join(" ");
   }
 
-  const minutesLabel = (minutes) => (minutes >= 90 ? `about ${hoursLabel(Math.round(minutes / 15) / 4)}` : `about ${plural(minutes, "minute")}`);
+  const minutesLabel = (minutes) =>
+    minutes >= 90
+      ? `about ${hoursLabel(Math.round(minutes / 15) / 4)}`
+      : `about ${plural(minutes, "minute")}`;
 
   // A question's prompt as plain text (for the calendar), from the HTML the build rendered.
   function promptText(question) {
@@ -74,7 +77,14 @@
     const todo = [].concat(...plan.days.map((d) => d.questions), plan.unplaced);
     for (let hours = HOUR_STEP; hours <= MAX_HOURS; hours += HOUR_STEP) {
       const perDay = perDayFor(guide, hours, todo);
-      const trial = R.makePlan({ role: plan.role, ids: todo, reviews: {}, today: plan.made, interview: plan.interview, perDay });
+      const trial = R.makePlan({
+        role: plan.role,
+        ids: todo,
+        reviews: {},
+        today: plan.made,
+        interview: plan.interview,
+        perDay,
+      });
       if (!trial.unplaced.length) return hours;
     }
     return null;
@@ -83,7 +93,8 @@
   function check(settings, now) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.date)) return "Choose the date of your interview.";
     const days = R.daysBetween(now, settings.date);
-    if (days < 1) return "Choose a date after today: the plan runs from today to the day before the interview.";
+    if (days < 1)
+      return "Choose a date after today: the plan runs from today to the day before the interview.";
     if (days > MAX_DAYS) return "Choose a date within a year from today.";
     const hours = settings.hours;
     if (!(hours >= HOUR_STEP && hours <= MAX_HOURS) || Math.round(hours / HOUR_STEP) !== hours / HOUR_STEP) {
@@ -168,7 +179,12 @@
   const newOf = (entry) => entry.items.filter((item) => item.state !== "missed");
 
   function entryMinutes(guide, entry) {
-    return minutesOf(guide, newOf(entry).map((item) => item.id)) + minutesOf(guide, entry.reviews);
+    return (
+      minutesOf(
+        guide,
+        newOf(entry).map((item) => item.id),
+      ) + minutesOf(guide, entry.reviews)
+    );
   }
 
   function entryTitle(entry, weekly, now) {
@@ -189,14 +205,18 @@
     const entries = entriesOf(guide, plan, record.reviews, now, engine);
     const weekly = R.planStatus(plan, {}, now).weekly;
     const planned = [].concat(...plan.days.map((d) => d.questions)).filter((id) => guide.question[id]);
-    const done = planned.filter((id) => (record.reviews[id] || []).some((r) => R.dayOf(new Date(r.at)) >= plan.made));
+    const done = planned.filter((id) =>
+      (record.reviews[id] || []).some((r) => R.dayOf(new Date(r.at)) >= plan.made),
+    );
     const knownBefore = guide.roleQuestions(role).length - planned.length - plan.unplaced.length;
     const keep = R.NEW_DONE_BEFORE_DAYS;
     const span = R.daysBetween(plan.made, plan.interview);
 
     const notes = [];
     if (now >= plan.interview) {
-      notes.push(`Your interview was on ${dateLabel(plan.interview, now)}. Make a new plan for the next one.`);
+      notes.push(
+        `Your interview was on ${dateLabel(plan.interview, now)}. Make a new plan for the next one.`,
+      );
     }
     if (span > keep) {
       const first = R.addDays(plan.interview, -keep);
@@ -205,10 +225,14 @@
           "are kept for review: no new questions, only the reviews that fall due and the questions you remember least.",
       );
     } else {
-      notes.push("The interview is too close to keep days for review: new questions and reviews share every day.");
+      notes.push(
+        "The interview is too close to keep days for review: new questions and reviews share every day.",
+      );
     }
     if (weekly) {
-      notes.push("Your interview is more than four weeks away, so the plan is shown week by week; weeks with nothing new are left out.");
+      notes.push(
+        "Your interview is more than four weeks away, so the plan is shown week by week; weeks with nothing new are left out.",
+      );
     }
     if (plan.unplaced.length) {
       const fit = hoursToFitAll(guide, plan);
@@ -236,11 +260,22 @@
 
     return el(
       "section",
-      { class: "sisg-plan-sheet", "aria-labelledby": "sisg-plan-title", "data-made": plan.made, "data-interview": plan.interview, "data-weekly": String(weekly) },
+      {
+        class: "sisg-plan-sheet",
+        "aria-labelledby": "sisg-plan-title",
+        "data-made": plan.made,
+        "data-interview": plan.interview,
+        "data-weekly": String(weekly),
+      },
       el("h2", { id: "sisg-plan-title", tabindex: "-1", text: `Your plan: ${role.title}` }),
       summary,
       notes.map((text) => el("p", { class: "sisg-plan-note", text })),
-      engine ? null : el("p", { class: "sisg-plan-note", text: "Review counts are missing: the review scheduler did not load. Reload the page to try again." }),
+      engine
+        ? null
+        : el("p", {
+            class: "sisg-plan-note",
+            text: "Review counts are missing: the review scheduler did not load. Reload the page to try again.",
+          }),
       el(
         "ol",
         { class: "sisg-plan-days" },
@@ -251,7 +286,13 @@
             "div",
             { class: "sisg-plan-unplaced" },
             el("h3", { text: "Not in the plan: no room at these hours" }),
-            el("ul", { class: "sisg-plan-questions" }, plan.unplaced.filter((id) => guide.question[id]).map((id) => questionItem(guide, { id, state: "unplaced" }, now))),
+            el(
+              "ul",
+              { class: "sisg-plan-questions" },
+              plan.unplaced
+                .filter((id) => guide.question[id])
+                .map((id) => questionItem(guide, { id, state: "unplaced" }, now)),
+            ),
           )
         : null,
     );
@@ -314,10 +355,21 @@
       ),
       el("p", { class: "sisg-plan-day__counts", text: `${parts.join(" · ")}.` }),
       entry.review && !entry.items.length
-        ? el("p", { class: "sisg-plan-day__hint", text: "Review day: the questions that are due, then the ones you remember least." })
+        ? el("p", {
+            class: "sisg-plan-day__hint",
+            text: "Review day: the questions that are due, then the ones you remember least.",
+          })
         : null,
-      entry.items.length ? el("ul", { class: "sisg-plan-questions" }, entry.items.map((item) => questionItem(guide, item, now))) : null,
-      entry.today && (fresh || reviews) ? el("p", {}, practiceLink(guide, plan, "Practise today's questions")) : null,
+      entry.items.length
+        ? el(
+            "ul",
+            { class: "sisg-plan-questions" },
+            entry.items.map((item) => questionItem(guide, item, now)),
+          )
+        : null,
+      entry.today && (fresh || reviews)
+        ? el("p", {}, practiceLink(guide, plan, "Practise today's questions"))
+        : null,
     );
   }
 
@@ -325,7 +377,9 @@
 
   function calendarText(guide, plan, record, now, engine) {
     const weekly = R.planStatus(plan, {}, now).weekly;
-    const entries = entriesOf(guide, plan, record.reviews, now, engine).filter((e) => counts(e).fresh || counts(e).reviews || e.review);
+    const entries = entriesOf(guide, plan, record.reviews, now, engine).filter(
+      (e) => counts(e).fresh || counts(e).reviews || e.review,
+    );
     const planUrl = S.siteUrl(guide.data.pages.plan);
     const role = guide.role[plan.role];
     return R.icsCalendar({
@@ -334,7 +388,9 @@
       stamp: new Date(),
       days: entries.map((entry) => {
         const { fresh, reviews } = counts(entry);
-        const what = [fresh ? `${fresh} new` : "", reviews ? plural(reviews, "review") : ""].filter(Boolean).join(", ");
+        const what = [fresh ? `${fresh} new` : "", reviews ? plural(reviews, "review") : ""]
+          .filter(Boolean)
+          .join(", ");
         const head = entry.review ? "Review" : weekly ? "Study week" : "Study";
         const prompts = newOf(entry).map((item) => `- ${promptText(guide.question[item.id])}`);
         return {
@@ -415,8 +471,22 @@
         el(
           "div",
           { class: "sisg-field sisg-field--action" },
-          el("button", { type: "submit", class: "sisg-btn sisg-btn--primary", text: current ? "Replace my plan" : "Make my plan" }),
-          current ? el("button", { type: "button", class: "sisg-btn", text: "Cancel", onclick: () => { fill(formBox); showView(); } }) : null,
+          el("button", {
+            type: "submit",
+            class: "sisg-btn sisg-btn--primary",
+            text: current ? "Replace my plan" : "Make my plan",
+          }),
+          current
+            ? el("button", {
+                type: "button",
+                class: "sisg-btn",
+                text: "Cancel",
+                onclick: () => {
+                  fill(formBox);
+                  showView();
+                },
+              })
+            : null,
         ),
       );
       form.addEventListener("submit", (event) => {
@@ -428,7 +498,13 @@
           return;
         }
         const old = savedPlan();
-        if (old && !window.confirm(`Replace the plan made on ${dateLabel(old.made, now)}? Your answers and reviews are kept.`)) return;
+        if (
+          old &&
+          !window.confirm(
+            `Replace the plan made on ${dateLabel(old.made, now)}? Your answers and reviews are kept.`,
+          )
+        )
+          return;
         const plan = make(guide, settings, S.store.read(), now);
         const result = S.store.update((record) => {
           record.plan = plan;
@@ -437,7 +513,11 @@
         if (!result.ok) {
           fill(
             status,
-            el("p", { class: "sisg-error", role: "alert", text: `Your plan was not saved: ${result.error} Here it is for today; print it or add it to your calendar.` }),
+            el("p", {
+              class: "sisg-error",
+              role: "alert",
+              text: `Your plan was not saved: ${result.error} Here it is for today; print it or add it to your calendar.`,
+            }),
           );
           fill(formBox);
           showView(plan).then(() => root.querySelector("#sisg-plan-title").focus());
@@ -449,7 +529,12 @@
       });
       fill(
         formBox,
-        current ? el("p", { class: "sisg-plan-note", text: "A new plan replaces the one below from today. Your answers and reviews are kept." }) : null,
+        current
+          ? el("p", {
+              class: "sisg-plan-note",
+              text: "A new plan replaces the one below from today. Your answers and reviews are kept.",
+            })
+          : null,
         form,
         problem,
       );
@@ -469,16 +554,30 @@
         const actions = el(
           "p",
           { class: "sisg-plan-actions sisg-noprint" },
-          el("button", { type: "button", class: "sisg-btn", text: "Print this plan", onclick: () => window.print() }),
+          el("button", {
+            type: "button",
+            class: "sisg-btn",
+            text: "Print this plan",
+            onclick: () => window.print(),
+          }),
           el("button", {
             type: "button",
             class: "sisg-btn",
             text: "Add to calendar (.ics)",
-            onclick: () => download(`study-plan-${plan.role}.ics`, calendarText(guide, plan, S.store.read(), today(), engine)),
+            onclick: () =>
+              download(
+                `study-plan-${plan.role}.ics`,
+                calendarText(guide, plan, S.store.read(), today(), engine),
+              ),
           }),
           unsaved
             ? null
-            : el("button", { type: "button", class: "sisg-btn", text: "Make a new plan", onclick: () => showForm(plan) }),
+            : el("button", {
+                type: "button",
+                class: "sisg-btn",
+                text: "Make a new plan",
+                onclick: () => showForm(plan),
+              }),
         );
         fill(view, actions, renderPlan(guide, plan, record, now, engine));
       });
@@ -511,18 +610,36 @@
     if (!plan || !Array.isArray(plan.days)) return null; // the page's own text invites making a plan
     const now = today();
     if (now >= plan.interview) {
-      fill(root, el("p", {}, `Your interview was on ${dateLabel(plan.interview, now)}. `, toolLink(link("plan"), "Make a new plan")));
+      fill(
+        root,
+        el(
+          "p",
+          {},
+          `Your interview was on ${dateLabel(plan.interview, now)}. `,
+          toolLink(link("plan"), "Make a new plan"),
+        ),
+      );
       return null;
     }
     const status = R.planStatus(plan, record.reviews, now);
     const entry = status.days.find((d) => d.today);
     const fresh = entry ? entry.items.filter((item) => !item.done).length : 0;
-    const line = el("p", { class: "sisg-today__count" }, `Today: ${plural(fresh, "new question")} from your plan.`);
+    const line = el(
+      "p",
+      { class: "sisg-today__count" },
+      `Today: ${plural(fresh, "new question")} from your plan.`,
+    );
     fill(
       root,
       el("h3", { class: "sisg-today__title", text: "Due today" }),
       line,
-      el("p", {}, toolLink(link("practice"), "Practise them", `?role=${encodeURIComponent(plan.role)}&mode=due`), " · ", toolLink(link("plan"), "See your plan")),
+      el(
+        "p",
+        {},
+        toolLink(link("practice"), "Practise them", `?role=${encodeURIComponent(plan.role)}&mode=due`),
+        " · ",
+        toolLink(link("plan"), "See your plan"),
+      ),
     );
     // Reviews due need the scheduler and the role's questions: fetched after the page has settled.
     let alive = true;
@@ -534,8 +651,18 @@
           const role = guide.role[plan.role];
           if (!alive || !role) return;
           const ids = guide.roleQuestions(role);
-          const q = R.dayQueue({ engine, ids, reviews: S.store.read().reviews, plan, today: now, interview: plan.interview });
-          fill(line, `Due today: ${q.fresh.length + q.due.length} (${plural(q.fresh.length, "new question")}, ${plural(q.due.length, "review")}) for ${role.title}.`);
+          const q = R.dayQueue({
+            engine,
+            ids,
+            reviews: S.store.read().reviews,
+            plan,
+            today: now,
+            interview: plan.interview,
+          });
+          fill(
+            line,
+            `Due today: ${q.fresh.length + q.due.length} (${plural(q.fresh.length, "new question")}, ${plural(q.due.length, "review")}) for ${role.title}.`,
+          );
         })
         .catch(() => {}); // the count of new questions stays
     });
