@@ -116,7 +116,7 @@
     plan.days.forEach((entry) => entry.questions.forEach((id) => (origin[id] = entry.day)));
     const planned = {};
     status.days.forEach((entry) => (planned[entry.day] = entry));
-    const reviewFrom = R.addDays(plan.interview, -R.NEW_DONE_BEFORE_DAYS);
+    const reviewFrom = R.addDays(plan.interview, -reviewDays(plan));
     const ahead = engine ? R.reviewsAhead({ engine, ids, reviews, today: now }) : {};
     if (engine && now < plan.interview) {
       // Today's count is the queue's: practice works through exactly these.
@@ -176,6 +176,13 @@
     return weeks.filter((week) => week.items.length || week.today || week.review);
   }
 
+  // Days at the end with no new questions: makePlan ends them NEW_DONE_BEFORE_DAYS before the
+  // interview, or after the first day when the interview is closer than that.
+  function reviewDays(plan) {
+    const span = R.daysBetween(plan.made, plan.interview);
+    return span - Math.max(1, span - R.NEW_DONE_BEFORE_DAYS);
+  }
+
   const newOf = (entry) => entry.items.filter((item) => item.state !== "missed");
 
   function entryMinutes(guide, entry) {
@@ -209,8 +216,7 @@
       (record.reviews[id] || []).some((r) => R.dayOf(new Date(r.at)) >= plan.made),
     );
     const knownBefore = guide.roleQuestions(role).length - planned.length - plan.unplaced.length;
-    const keep = R.NEW_DONE_BEFORE_DAYS;
-    const span = R.daysBetween(plan.made, plan.interview);
+    const keep = reviewDays(plan);
 
     const notes = [];
     if (now >= plan.interview) {
@@ -218,16 +224,17 @@
         `Your interview was on ${dateLabel(plan.interview, now)}. Make a new plan for the next one.`,
       );
     }
-    if (span > keep) {
+    if (keep) {
       const first = R.addDays(plan.interview, -keep);
+      const last = R.addDays(plan.interview, -1);
       notes.push(
-        `The last ${keep} days, ${dateLabel(first, now)} to ${dateLabel(R.addDays(plan.interview, -1), now)}, ` +
-          "are kept for review: no new questions, only the reviews that fall due and the questions you remember least.",
+        (keep === 1
+          ? `The last day, ${dateLabel(last, now)}, is kept for review: `
+          : `The last ${keep} days, ${dateLabel(first, now)} to ${dateLabel(last, now)}, are kept for review: `) +
+          "no new questions, only the reviews that fall due and the questions you remember least.",
       );
     } else {
-      notes.push(
-        "The interview is too close to keep days for review: new questions and reviews share every day.",
-      );
+      notes.push("Your interview is tomorrow, so new questions and reviews all go on today.");
     }
     if (weekly) {
       notes.push(
@@ -391,7 +398,7 @@
         const what = [fresh ? `${fresh} new` : "", reviews ? plural(reviews, "review") : ""]
           .filter(Boolean)
           .join(", ");
-        const head = entry.review ? "Review" : weekly ? "Study week" : "Study";
+        const head = entry.review && !fresh ? "Review" : weekly ? "Study week" : "Study";
         const prompts = newOf(entry).map((item) => `- ${promptText(guide.question[item.id])}`);
         return {
           day: entry.day,
@@ -631,7 +638,7 @@
     );
     fill(
       root,
-      el("h3", { class: "sisg-today__title", text: "Due today" }),
+      el("h2", { class: "sisg-today__title", text: "Due today" }),
       line,
       el(
         "p",
