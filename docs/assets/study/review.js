@@ -196,7 +196,26 @@
     return { due, fresh, queue, done: ids.filter(reviewedToday) };
   }
 
-  /* ---- Calendar export (RFC 5545): one all-day event per plan day ---- */
+  /* ---- Reviews ahead: when each reviewed question falls due, for the plan's days ---- */
+
+  /* {day: [ids]} for the days from `today` on: a question goes on the day FSRS makes it due, one
+     already due goes on today (as dayQueue counts it), or on tomorrow if it was reviewed today.
+     A forecast from the reviews made so far: new questions add their own reviews as they go. */
+  function reviewsAhead({ engine, ids, reviews, today }) {
+    const tomorrow = addDays(today, 1);
+    const out = {};
+    ids.forEach((id) => {
+      const card = engine.card(reviews[id]);
+      if (!card) return;
+      const reviewedToday = (reviews[id] || []).some((r) => dayOf(new Date(r.at)) === today);
+      let day = dayOf(new Date(card.due));
+      if (day <= today) day = reviewedToday ? tomorrow : today;
+      (out[day] = out[day] || []).push(id);
+    });
+    return out;
+  }
+
+  /* ---- Calendar export (RFC 5545): one all-day event per plan day (or span of days) ---- */
 
   const icsText = (text) => String(text).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
 
@@ -220,7 +239,8 @@
     return out.join("\r\n ");
   }
 
-  /* days: [{day, title, description}] → the .ics text. `stamp` is the export time (UTC). */
+  /* days: [{day, end?, title, description}] → the .ics text; `end` (exclusive, default the day
+     after) makes one event span a week. `stamp` is the export time (UTC). */
   function icsCalendar({ name, days, stamp, uidPrefix }) {
     const utc = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
     const compact = (day) => day.replace(/-/g, "");
@@ -237,7 +257,7 @@
         `UID:${uidPrefix}-${compact(entry.day)}@spotify-interview-study-guides`,
         `DTSTAMP:${utc(stamp)}`,
         `DTSTART;VALUE=DATE:${compact(entry.day)}`,
-        `DTEND;VALUE=DATE:${compact(addDays(entry.day, 1))}`,
+        `DTEND;VALUE=DATE:${compact(entry.end || addDays(entry.day, 1))}`,
         `SUMMARY:${icsText(entry.title)}`,
         `DESCRIPTION:${icsText(entry.description)}`,
         "TRANSP:TRANSPARENT",
@@ -258,6 +278,7 @@
     makePlan,
     planStatus,
     dayQueue,
+    reviewsAhead,
     icsCalendar,
     NEW_DONE_BEFORE_DAYS,
     FINAL_REVIEW_DAYS,
