@@ -162,6 +162,12 @@ def test_role_pages_edit_their_yaml(pages):
         assert any(link.endswith(f"/{edit_uri}/data/roles/{role.id}.yaml") for link in links), role.id
 
 
+def test_no_page_shows_markup_as_text(built_site):
+    # Tags and links the templates write must reach the page as HTML, not as escaped text.
+    escaped = [str(p.relative_to(built_site)) for p in built_site.rglob("*.html") if "&lt;span class=" in p.read_text()]
+    assert escaped == []
+
+
 def test_no_page_repeats_an_id(pages):
     repeated = {page: info.repeated_ids for page, info in pages.items() if info.repeated_ids}
     assert repeated == {}
