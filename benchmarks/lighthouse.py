@@ -200,9 +200,28 @@ def fmt_bytes(value: float) -> str:
     return f"{value / 1024:.1f} KiB"
 
 
-def write_report(results: dict) -> None:
+def page_list(which: str, role: str, site_dir: Path) -> list[tuple[str, str]]:
+    """(name, path) of the pages to audit; 'all' reads the role and topic pages from the built site."""
+    core = [("Home", ""), ("Role page", f"roles/{role}/")]
+    core += [("Topic library", "topics/"), ("Question bank", "questions/")]
+    if which == "core":
+        return core
+    if which != "all":
+        return [(path or "Home", path) for path in which.split(",")]
+    roles = sorted(p.parent.name for p in (site_dir / "roles").glob("*/index.html"))
+    topics = sorted(p.parent.name for p in (site_dir / "topics").glob("*/index.html"))
+    pages = [("Home", "")] + [("Role page", f"roles/{r}/") for r in roles]
+    pages += [("Topic library", "topics/"), ("Question bank", "questions/")]
+    if topics:  # one topic page: they are generated from one template, the largest stands for all
+        largest = max(topics, key=lambda t: (site_dir / "topics" / t / "index.html").stat().st_size)
+        pages.append(("Topic page (largest)", f"topics/{largest}/"))
+    pages += [("Study tool", tool) for tool in ("practice/", "plan/", "progress/")]
+    return pages
+
+
+def write_report(results: dict, name: str = "lighthouse") -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "lighthouse.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Lighthouse benchmark",
         "",
@@ -256,7 +275,7 @@ def write_report(results: dict) -> None:
     warnings = sorted({w for row in results["pages"] for w in row["run_warnings"]})
     if warnings:
         lines += ["", "## Lighthouse run warnings", "", *[f"- {w}" for w in warnings]]
-    (RESULTS / "lighthouse.md").write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    (RESULTS / f"{name}.md").write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,6 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--presets", default=",".join(PRESETS))
     parser.add_argument("--skip-build", action="store_true", help="reuse benchmarks/out/lighthouse/site")
+    parser.add_argument(
+        "--pages",
+        default="core",
+        help="core (home, --role, topics, questions), all (also every role page, one topic page and the"
+        " study tools) or a comma-separated list of site paths",
+    )
+    parser.add_argument("--name", default="lighthouse", help="results/<name>.md and .json (default: lighthouse)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run benchmarks/lighthouse.sh (npm ci in benchmarks/)")
@@ -279,12 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_build:
         print("building the site…", flush=True)
         build_site(args.project.resolve(), site_dir, port)
-    pages = [
-        ("Home", ""),
-        ("Role page", f"roles/{args.role}/"),
-        ("Topic library", "topics/"),
-        ("Question bank", "questions/"),
-    ]
+    pages = page_list(args.pages, args.role, site_dir)
     for _, path in pages:
         if not (site_dir / path / "index.html").is_file():
             raise SystemExit(f"{site_dir / path / 'index.html'} is missing (wrong --role?)")
@@ -324,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     indexes = [i for row in rows for i in row["benchmark_index"] if i]
     results = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": ("cd /work/main && benchmarks/lighthouse.sh " + " ".join(argv)).strip(),
+        "command": ("benchmarks/lighthouse.sh " + " ".join(argv)).strip(),
         "project": str(args.project),
         "port": port,
         "runs": args.runs,
@@ -341,8 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         "pages": rows,
         "seconds": round(time.perf_counter() - began),
     }
-    write_report(results)
-    print((RESULTS / "lighthouse.md").read_text(encoding="utf-8"))
+    write_report(results, args.name)
+    print((RESULTS / f"{args.name}.md").read_text(encoding="utf-8"))
     return 0
 
 

@@ -127,7 +127,7 @@ def _question(q: Question, topic: Topic, asked_in: list[Placement], presenter: P
         **q.model_dump(),
         topic=topic.id,
         asked_in=asked_in,
-        url=question_url(q),
+        url=question_url(q, topic),
         prompt_html=rendered.prompt_html,
         kind_label=KIND_LABELS[q.kind.value],
         minutes=KIND_MINUTES[q.kind.value],

@@ -2,7 +2,8 @@
 
 - on_config: load and validate data/ (a data mistake stops the build with a clean
   message), and list every role in the navigation.
-- on_files: one generated page per role file, so adding a role is one YAML file.
+- on_files: a page per role, per topic and per cheat sheet, rendered in full from templates/ (no
+  macro pass), so adding a role or a topic is one YAML file.
 - on_page_markdown: glossary abbreviations on every page (the browser's own title tooltip).
 - on_page_content: the last line of the link policy (study_guide/links.py): a page whose HTML
   links to a scheme other than http(s)/mailto stops the build.

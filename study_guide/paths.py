@@ -15,7 +15,11 @@ from pydantic import BaseModel, ConfigDict
 from .model import Guide, Question, Role, Round, Topic
 
 ROLES_DIR = "roles"
+# The topic library lists every topic; each topic's own page (topics/<id>/) holds its questions
+# with their guidance, anchored by question id.
 TOPICS_PAGE = "topics.md"
+TOPICS_DIR = "topics"
+# The question bank lists every prompt (anchored by question id) and links to its topic page.
 QUESTIONS_PAGE = "questions.md"
 FRAMEWORKS_PAGE = "frameworks.md"
 SOURCES_PAGE = "sources.md"
@@ -70,6 +74,11 @@ def role_page(role: Role | str) -> str:
     return f"{ROLES_DIR}/{role_id}.md"
 
 
+def topic_page(topic: Topic | str) -> str:
+    topic_id = topic if isinstance(topic, str) else topic.id
+    return f"{TOPICS_DIR}/{topic_id}.md"
+
+
 def cheatsheet_page(role: Role | str) -> str:
     role_id = role if isinstance(role, str) else role.id
     return f"{CHEATSHEETS_DIR}/{role_id}.md"
@@ -92,11 +101,12 @@ def round_url(role: Role, round_: Round) -> str:
 
 
 def topic_url(topic: Topic) -> str:
-    return site_url(TOPICS_PAGE, topic.id)
+    return site_url(topic_page(topic))
 
 
-def question_url(question: Question) -> str:
-    return site_url(QUESTIONS_PAGE, question.id)
+def question_url(question: Question, topic: Topic) -> str:
+    """A question's home: its topic page, at its id."""
+    return site_url(topic_page(topic), question.id)
 
 
 def tool_urls() -> dict[str, str]:

@@ -99,7 +99,7 @@ class Renderer:
             topic_of_question=self.topic_of_question,
             framework_usage=self.framework_usage,
             link=link,
-            links=_Links(link),
+            links=_Links(link, self.topic_of_question),
             code_file=self.code_file,
             guidance_sections=lambda question: self.guidance_sections(question, link),
             round_question_ids=self.round_question_ids,
@@ -140,15 +140,13 @@ class Renderer:
                         ids[q.guidance.framework] = None
         return [self.frameworks[i] for i in ids if i in self.frameworks]
 
-    def role_page(self, role_id: str, page_src: str) -> Markup:
-        return self.render("role.md.j2", page_src, role=self.roles[role_id])
-
 
 class _Links:
     """Markdown link targets for entities, relative to the page being rendered."""
 
-    def __init__(self, link: Callable[[str, str | None], Markup]):
+    def __init__(self, link: Callable[[str, str | None], Markup], topic_of: dict[str, Topic]):
         self._link = link
+        self._topic_of = topic_of
 
     def role(self, role: Role | str) -> Markup:
         return self._link(paths.role_page(role), None)
@@ -157,11 +155,12 @@ class _Links:
         return self._link(paths.role_page(role), round_id)
 
     def topic(self, topic_id: str) -> Markup:
-        return self._link(paths.TOPICS_PAGE, topic_id)
+        """The topic's own page (the topic library keeps an entry at #<topic id>)."""
+        return self._link(paths.topic_page(topic_id), None)
 
-    def question(self, question: Question | str) -> Markup:
-        question_id = question if isinstance(question, str) else question.id
-        return self._link(paths.QUESTIONS_PAGE, question_id)
+    def question(self, question: Question) -> Markup:
+        """The question with its guidance, on its topic's page."""
+        return self._link(paths.topic_page(self._topic_of[question.id]), question.id)
 
     def framework(self, framework_id: str) -> Markup:
         return self._link(paths.FRAMEWORKS_PAGE, framework_id)

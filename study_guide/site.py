@@ -52,15 +52,24 @@ class Build:
         raise ValueError(f"mkdocs.yml nav needs a '{ROLES_SECTION}' section for the role pages")
 
     def generated_pages(self) -> list[tuple[str, str]]:
-        """(src_uri, markdown) of each page made from data rather than docs/."""
+        """(src_uri, markdown) of each page made from data rather than docs/, rendered here in full.
+
+        Role pages and topic pages are listed in the navigation's place for them (roles) or kept
+        out of it by `not_in_nav` in mkdocs.yml (topics/<id>/, cheatsheets/<id>/).
+        """
+        render = self.renderer.render
         pages = []
         for role in self.guide.roles:
             src = paths.role_page(role)
-            pages.append((src, self.renderer.render("role_stub.md.j2", src, role=role)))
+            pages.append((src, render("role.md.j2", src, role=role)))
+        for topic in self.guide.topics:
+            src = paths.topic_page(topic)
+            pages.append((src, render("topic.md.j2", src, topic=topic)))
         for role in self.guide.roles:
-            # One printable page per role; kept out of the nav by `not_in_nav` in mkdocs.yml.
+            # One printable page per role, linked from the role page and from Downloads.
             src = paths.cheatsheet_page(role)
-            pages.append((src, self.renderer.render("cheatsheet_stub.md.j2", src, role=role)))
+            frameworks = self.renderer.role_frameworks(role)
+            pages.append((src, render("cheatsheet_page.md.j2", src, role=role, role_frameworks=frameworks)))
         return pages
 
     def abbreviations(self) -> str:
@@ -91,24 +100,9 @@ def define_macros(env) -> None:
     build: Build = env.conf["extra"][EXTRA_KEY]
 
     @env.macro
-    def role_page(role_id: str):
-        return build.renderer.role_page(role_id, env.page.file.src_uri)
-
-    @env.macro
     def guide_page(template: str):
         """Render templates/<template>.md.j2 for the current page."""
         return build.renderer.render(f"{template}.md.j2", env.page.file.src_uri)
-
-    @env.macro
-    def cheatsheet_page(role_id: str):
-        """The printable one-page summary of a role (templates/cheatsheet.md.j2)."""
-        role = build.renderer.roles[role_id]
-        return build.renderer.render(
-            "cheatsheet.md.j2",
-            env.page.file.src_uri,
-            role=role,
-            role_frameworks=build.renderer.role_frameworks(role),
-        )
 
     @env.macro
     def downloads_page():

@@ -204,7 +204,7 @@ def test_csv_and_json_rows_match_the_questions(fixture_site):
             "structure": q.guidance.structure,
             "pitfalls": list(q.guidance.pitfalls),
             "follow_ups": list(q.guidance.follow_ups),
-            "url": question_url(q),
+            "url": question_url(q, topic),
         }
         for key, value in expected.items():
             assert obj[key] == value, (q.id, key)

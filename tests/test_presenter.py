@@ -84,7 +84,9 @@ def question_block(page: str) -> str:
 
 def outputs(site_dir: Path, tmp_path: Path) -> dict[str, dict[str, str]]:
     """output name -> section field -> the HTML or text that output shows for the section."""
-    page = question_block((site_dir / "questions" / "index.html").read_text(encoding="utf-8"))
+    # A question is shown with its guidance on its topic's page (topics/<topic id>/).
+    topic_page = site_dir / Path(TOPIC_FILE).with_suffix("") / "index.html"
+    page = question_block(topic_page.read_text(encoding="utf-8"))
     # On the page each section is its bold label and what follows up to the next label.
     labels = "|".join(re.escape(s.label) for s in SECTIONS)
     parts = re.split(rf"<p><strong>({labels})</strong></p>", page)

@@ -44,9 +44,10 @@ def test_injected_text_comes_out_inert(fixture_project):
     assert html.unescape(re.sub(r"<[^>]+>", "", heading)).strip().rstrip("¶") == INJECTED_TITLE
     assert "Evil 42" not in role_html
     assert not re.search(r"<[^>]*\sonclick=", role_html)
-    bank = (site / "questions" / "index.html").read_text()
-    assert "<img src=x" not in bank and "&lt;img src=x onerror=alert(1)&gt;" in bank
-    assert "Why 42" not in bank
+    for listing in ("questions", "topics/motivation"):  # the question bank and the topic's page
+        text = (site / listing / "index.html").read_text()
+        assert "<img src=x" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text, listing
+        assert "Why 42" not in text, listing
     # guide.json keeps the text exactly as written, for the browser to insert as text.
     guide = json.loads((site / "guide.json").read_text())
     assert guide["roles"][0]["title"] == INJECTED_TITLE

@@ -106,15 +106,39 @@ def test_nothing_lost_between_data_html_search_and_json(built_site, pages):
                 missing.append(f"round {role.id}#{round_.id}")
             if f"roles/{role.id}/#{round_.id}" not in search:
                 missing.append(f"search: round {role.id}#{round_.id}")
-            for topic_id in round_.focus_topics:
-                if topic_id not in role_page.ids:
-                    missing.append(f"topic {topic_id} on {role.id}")
+            for topic in (t for t in GUIDE.topics if t.id in round_.focus_topics):
+                # The topic and each of its prompts keep their anchors (old links to a question land on its prompt).
+                missing += [f"{anchor} on {role.id}" for anchor in _ids(topic) if anchor not in role_page.ids]
     for topic in GUIDE.topics:
+        # The library keeps an entry per topic, the bank a heading per topic and an entry per question.
         if topic.id not in library or topic.id not in json_ids["topic"] or f"topics/#{topic.id}" not in search:
             missing.append(f"topic {topic.id}")
+        topic_page = pages.get(f"topics/{topic.id}/index.html")
+        if topic_page is None or f'"location":"topics/{topic.id}/"' not in search:
+            missing.append(f"page for topic {topic.id}")
+            continue
         for question in topic.questions:
-            if question.id not in bank or question.id not in json_ids["question"] or question.id not in search:
+            if question.id not in bank or question.id not in json_ids["question"]:
                 missing.append(f"question {question.id}")
+            if question.id not in topic_page.ids or f"<code>{question.id}</code>" not in search:
+                missing.append(f"question {question.id} on its topic page")
+    assert missing == []
+
+
+def _ids(topic) -> list[str]:
+    return [topic.id, *(q.id for q in topic.questions)]
+
+
+def test_each_question_is_shown_with_its_guidance_on_its_topic_page(built_site):
+    guide = json.loads((built_site / "guide.json").read_text(encoding="utf-8"))
+    missing = []
+    for question in guide["questions"]:
+        page, _, anchor = question["url"].partition("#")
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        block = re.search(rf'<details[^>]* id="{re.escape(anchor)}".*?</details>', html, re.DOTALL)
+        labels = [section["label"] for section in question["sections"]] if "sections" in question else []
+        if block is None or any(f"<strong>{label}</strong>" not in block.group(0) for label in labels):
+            missing.append(question["id"])
     assert missing == []
 
 
@@ -136,6 +160,12 @@ def test_role_pages_edit_their_yaml(pages):
     for role in GUIDE.roles:
         links = pages[f"roles/{role.id}/index.html"].links
         assert any(link.endswith(f"/{edit_uri}/data/roles/{role.id}.yaml") for link in links), role.id
+
+
+def test_no_page_shows_markup_as_text(built_site):
+    # Tags and links the templates write must reach the page as HTML, not as escaped text.
+    escaped = [str(p.relative_to(built_site)) for p in built_site.rglob("*.html") if "&lt;span class=" in p.read_text()]
+    assert escaped == []
 
 
 def test_no_page_repeats_an_id(pages):

@@ -41,7 +41,7 @@ def rows(entries: list[Entry], presenter: Presenter) -> list[dict]:
         row.update({section.field: [] if section.kind == "list" else "" for section in SECTIONS})
         for section in rendered.sections:
             row[section.field] = section.items if section.items is not None else section.text
-        row["url"] = question_url(q)
+        row["url"] = question_url(q, entry.topic)
         result.append(row)
     return result
 

@@ -11,10 +11,12 @@ from .conftest import blocking_violations, set_palette
 
 GUIDE = load_guide(ROOT / "data")
 ROLE_PAGE = f"roles/{GUIDE.roles[0].id}/"
-PAGES = ["", ROLE_PAGE, "topics/", "questions/"]
+# The topic page with the most questions: questions with their guidance (and code) live on topic pages.
+TOPIC_PAGE = f"topics/{max(GUIDE.topics, key=lambda t: len(t.questions)).id}/"
+PAGES = ["", ROLE_PAGE, "topics/", TOPIC_PAGE, "questions/"]
 # Dark mode changes colours only, so it is checked where every component appears: a role page
-# holds all the question bank's parts (and code), the topic library its tables.
-DARK_PAGES = ["", ROLE_PAGE, "topics/"]
+# holds tables and prompt lists, a topic page the questions' parts.
+DARK_PAGES = ["", ROLE_PAGE, TOPIC_PAGE]
 CASES = [(path, "default") for path in PAGES] + [(path, "slate") for path in DARK_PAGES]
 
 

@@ -44,6 +44,15 @@ def record(page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{\"reviews\": {{}}, \"notes\": {{}}}}'"))
 
 
+def mark(page, site_url, guide, qid, name):
+    """Open question `qid` on its topic page and press `name` (Got it / Needs work)."""
+    page.goto(site_url + question_data(guide, qid)["url"])
+    question = page.locator(f"details[data-question='{qid}']")
+    question.locator(".sisg-mark").wait_for()
+    question.get_by_role("button", name=name).click()
+    return question
+
+
 def stored(page) -> dict:
     """Reviews per question id, as stored."""
     return record(page)["reviews"]
@@ -243,10 +252,10 @@ def test_reading_pages_never_fetch_guide_json(page, site_url, guide):
     role = guide["roles"][0]
     page.goto(site_url + role["url"])
     page.get_by_role("progressbar", name=f"Progress on {role['title']}").wait_for()
-    for path in ("topics/", "questions/"):
+    for path in ("topics/", "questions/", guide["topics"][0]["url"]):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
-    page.locator("details.guide-question .sisg-mark").first.wait_for(state="attached")
+    page.locator("details.guide-question .sisg-mark").first.wait_for(state="attached")  # topic page
     assert fetched == []
     assert_clean(page)
 
@@ -268,41 +277,36 @@ def test_marks_on_a_role_page_update_the_bars_and_survive_reload(page, site_url,
     assert round_bar.get_attribute("aria-valuemax") == str(len(round_questions(guide, round_)))
     assert page.locator(f"[id='{round_['id']}'] + .sisg-progress--round").count() == 1  # right under the heading
 
-    question = page.locator(f"details[data-question='{qid}']")
-    question.locator("summary").click()
+    # The buttons are on the question's topic page, with its guidance.
+    question = mark(page, site_url, guide, qid, "Got it")
     got = question.get_by_role("button", name="Got it")
-    got.click()
     assert got.get_attribute("aria-pressed") == "true"
-    assert role_bar.get_attribute("aria-valuenow") == "1"
-    assert round_bar.get_attribute("aria-valuenow") == "1"
+    assert question.locator("summary .sisg-status").inner_text() == "Got it"
     topic_count = page.locator(f".guide-topic-progress[data-topic='{topic_id}']")
     assert topic_count.inner_text().startswith("1 of ")
-    assert question.locator("summary .sisg-status").inner_text() == "Got it"
     assert stored(page)[qid][-1]["rating"] == 3  # Got it is a Good review
 
-    page.reload()
-    question = page.locator(f"details[data-question='{qid}']")
+    page.goto(site_url + role["url"])
     role_bar.wait_for()
     assert role_bar.get_attribute("aria-valuenow") == "1"
-    assert question.get_by_role("button", name="Got it", include_hidden=True).get_attribute("aria-pressed") == "true"
+    assert round_bar.get_attribute("aria-valuenow") == "1"
+    assert topic_count.inner_text().startswith("1 of ")
+    assert page.locator(f"li[data-question='{qid}'] .sisg-status").inner_text() == "Got it"
     # Pressing the current mark again takes that review back.
-    question.locator("summary").click()
-    question.get_by_role("button", name="Got it").click()
+    question = mark(page, site_url, guide, qid, "Got it")
+    assert question.get_by_role("button", name="Got it").get_attribute("aria-pressed") == "false"
     assert stored(page) == {}
+    page.goto(site_url + role["url"])
     assert role_bar.get_attribute("aria-valuenow") == "0"
     assert_clean(page)
 
 
 def mark_some(page, site_url, guide):
-    """Mark two questions Got it and one Needs work on the first role's page; return the ids."""
+    """Mark two of the first role's questions Got it and one Needs work (on their topic pages); return the ids."""
     role = guide["roles"][0]
     ids = role_questions(guide, role)[:3]
-    page.goto(site_url + role["url"])
-    page.get_by_role("progressbar", name=f"Progress on {role['title']}").wait_for()
     for qid, name in zip(ids, ["Got it", "Got it", "Needs work"], strict=True):
-        question = page.locator(f"details[data-question='{qid}']")
-        question.locator("summary").click()
-        question.get_by_role("button", name=name).click()
+        mark(page, site_url, guide, qid, name)
     return ids
 
 
@@ -546,13 +550,14 @@ def test_tools_start_after_instant_navigation(page, site_url, guide):
     page.locator(".sisg-overview h2").first.wait_for()
     page.locator(f".sisg-role a[href$='{guide['roles'][0]['url']}']").first.click()
     page.locator(".guide-progress:not([hidden]) [role=progressbar]").wait_for()
-    assert page.locator("details.guide-question .sisg-mark").count() > 0
+    assert page.locator(".guide-prompts li .sisg-status").count() > 0
     assert page.evaluate("window.__same_document") is True  # never reloaded
     assert_clean(page)
 
 
 # On role pages only what this feature adds is checked; the rest is test_accessibility.py's job.
-ROLE_PAGE_PARTS = [".guide-progress", ".sisg-progress--round", ".guide-topic-progress", ".sisg-mark", ".sisg-status"]
+ROLE_PAGE_PARTS = [".guide-progress", ".sisg-progress--round", ".guide-topic-progress", ".sisg-status"]
+TOPIC_PAGE_PARTS = [".guide-topic-progress", ".sisg-mark", ".sisg-status"]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -589,13 +594,16 @@ def test_no_serious_accessibility_violations(page, site_url, guide, scheme):
     page.locator(".sisg-plan-days").wait_for()
     check("plan")
 
-    # A role page with one question marked of each kind, both open.
-    page.goto(site_url + role["url"])
-    page.locator(".guide-progress:not([hidden])").wait_for()
+    # A topic page with one question marked of each kind, both open, then the role page showing them.
+    topic = guide["topics"][0]
+    page.goto(site_url + topic["url"])
     for index, name in enumerate(["Got it", "Needs work"]):
         question = page.locator("details.guide-question").nth(index)
         question.locator("summary").click()
         question.get_by_role("button", name=name).click()
+    check("topic page", {"include": [[part] for part in TOPIC_PAGE_PARTS]})
+    page.goto(site_url + role["url"])
+    page.locator(".guide-progress:not([hidden])").wait_for()
     check("role page", {"include": [[part] for part in ROLE_PAGE_PARTS]})
     page.goto(site_url + "progress/")
     page.locator(".sisg-overview h2").first.wait_for()

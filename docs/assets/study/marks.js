@@ -1,6 +1,7 @@
-/* "Got it / Needs work" on every question of a page (role pages, question bank), and on role
-   pages the progress bars: the whole role (.guide-progress), each round (.guide-round-progress)
-   and a count per topic (.guide-topic-progress). Each box carries its question ids
+/* "Got it / Needs work" on every question shown with its guidance (topic pages), a status badge on
+   every listed prompt (role pages, question bank) and the progress boxes: the whole role
+   (.guide-progress), each round (.guide-round-progress) and a count per topic
+   (.guide-topic-progress, on role and topic pages). Each box carries its question ids
    (data-questions), so reading pages never download guide.json. Marks are saved by SISG.progress
    in localStorage. */
 (() => {
@@ -18,24 +19,58 @@
           .join("")
           .trim()
       : "";
+  const all = (selector) => [...document.querySelectorAll(selector)];
+  // Each element is set up once, even if init repeats on the same page.
+  const fresh = (selector) =>
+    all(selector).filter((node) => {
+      if (node.dataset.sisgMarked) return false;
+      node.dataset.sisgMarked = "1";
+      return true;
+    });
 
-  S.onPage("details.guide-question[data-question]", () => {
-    const redraws = [...document.querySelectorAll("details.guide-question[data-question]")]
-      .filter((details) => !details.querySelector(".sisg-mark")) // once per question, even if init repeats
-      .map(addButtons);
-    const redraw = (all) => redraws.forEach((fn) => fn(all));
-    const roleBox = document.querySelector(".guide-progress[data-questions]");
-    if (roleBox && !roleBox.querySelector(".sisg-bar")) redraws.push(...roleProgress(roleBox));
+  S.onPage("[data-question], [data-questions]", () => {
+    const redraws = [
+      ...fresh("details.guide-question[data-question]").map(addButtons),
+      ...fresh(".guide-prompts li[data-question]").map(addBadge),
+      ...fresh(".guide-topic-progress[data-questions]").map(topicCount),
+    ];
+    const roleBox = fresh(".guide-progress[data-questions]")[0];
+    if (roleBox) redraws.push(...roleProgress(roleBox));
+    const redraw = (marks) => redraws.forEach((fn) => fn(marks));
     redraw(S.progress.all());
     return S.progress.subscribe(redraw);
   });
 
+  // The reader's mark after a prompt or in a question's summary line.
+  function statusBadge(parent, id) {
+    const badge = el("span", { class: "guide-tag sisg-status", hidden: true });
+    parent.append(" ", badge);
+    return (marks) => {
+      const status = S.progress.status(id, marks);
+      badge.hidden = !status;
+      badge.className = `guide-tag sisg-status${status ? ` sisg-status--${status}` : ""}`;
+      badge.textContent = status ? S.STATUSES[status] : "";
+      return status;
+    };
+  }
+
+  function addBadge(item) {
+    return statusBadge(item, item.dataset.question);
+  }
+
+  function topicCount(box) {
+    const ids = idsOf(box);
+    box.classList.add("sisg-topic-count");
+    return (marks) => {
+      box.textContent = `${S.summary(S.progress.count(ids, marks))} in this topic`;
+    };
+  }
+
   // Two toggle buttons at the end of the question's guidance, and the status in its summary line.
   function addButtons(details) {
     const id = details.dataset.question;
-    const badge = el("span", { class: "guide-tag sisg-status", hidden: true });
     const summary = details.querySelector("summary");
-    if (summary) summary.append(" ", badge);
+    const badge = summary ? statusBadge(summary, id) : (marks) => S.progress.status(id, marks);
     const buttons = Object.keys(S.STATUSES).map((status) => {
       const button = el("button", {
         type: "button",
@@ -58,17 +93,13 @@
         buttons,
       ),
     );
-    return (all) => {
-      const status = S.progress.status(id, all);
+    return (marks) => {
+      const status = badge(marks);
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.status === status)));
-      badge.hidden = !status;
-      badge.className = `guide-tag sisg-status${status ? ` sisg-status--${status}` : ""}`;
-      badge.textContent = status ? S.STATUSES[status] : "";
     };
   }
 
-  // The role's box (its title and link are on the page), a bar under each round heading and a
-  // count under each topic heading.
+  // The role's box (its title and link are on the page) and a bar under each round heading.
   function roleProgress(box) {
     const roleIds = idsOf(box);
     const roleBar = S.progressBar(`Progress on ${headingText(document.querySelector("h1"))}`);
@@ -77,32 +108,24 @@
     box.classList.add("sisg-progress");
     box.hidden = false;
     const redraws = [
-      (all) => {
-        const counts = S.progress.count(roleIds, all);
+      (marks) => {
+        const counts = S.progress.count(roleIds, marks);
         roleBar.update(counts);
         roleText.textContent = `${S.summary(counts)}.`;
       },
     ];
 
-    document.querySelectorAll(".guide-round-progress[data-questions]").forEach((roundBox) => {
+    fresh(".guide-round-progress[data-questions]").forEach((roundBox) => {
       const ids = idsOf(roundBox);
       const heading = roundBox.previousElementSibling;
       const bar = S.progressBar(`Progress on round: ${headingText(heading).replace(/^\d+\.\s*/, "")}`);
       const text = el("span", { class: "sisg-progress__text" });
       fill(roundBox, bar, text);
       roundBox.classList.add("sisg-progress", "sisg-progress--round");
-      redraws.push((all) => {
-        const counts = S.progress.count(ids, all);
+      redraws.push((marks) => {
+        const counts = S.progress.count(ids, marks);
         bar.update(counts);
         text.textContent = S.summary(counts);
-      });
-    });
-
-    document.querySelectorAll(".guide-topic-progress[data-questions]").forEach((topicBox) => {
-      const ids = idsOf(topicBox);
-      topicBox.classList.add("sisg-topic-count");
-      redraws.push((all) => {
-        topicBox.textContent = `${S.summary(S.progress.count(ids, all))} in this topic`;
       });
     });
     return redraws;
