@@ -35,6 +35,10 @@ class Section:
     field: str
     label: str
     kind: SectionKind
+    # Long sections stay out of the search index: a question is found by its prompt and guidance,
+    # and hundreds of model answers would bury the pages a search should find (and weigh on every
+    # page, which downloads the index).
+    indexed: bool = True
 
     def value(self, guidance: Guidance):
         return getattr(guidance, self.field)
@@ -47,8 +51,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("pitfalls", "Pitfalls", "list"),
     Section("follow_ups", "Likely follow-ups", "list"),
     Section("staff_signal", "Staff vs Senior", "paragraph"),
-    Section("example", "Model answer", "paragraph"),
-    Section("code_file", "Solution", "code"),
+    Section("example", "Model answer", "paragraph", indexed=False),
+    Section("code_file", "Solution", "code", indexed=False),
 )
 
 KIND_LABELS = {
