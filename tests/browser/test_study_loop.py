@@ -250,9 +250,8 @@ def test_a_full_quota_on_a_reading_page_is_shown_there(page, site_url, guide):
     # The Got it / Needs work buttons live with the question, on its topic page.
     page.goto(site_url + question_data(guide, qid)["url"])
     question = page.locator(f"details[data-question='{qid}']")
-    question.locator(".sisg-mark").wait_for()
+    question.locator(".sisg-mark").wait_for()  # the link opens the question
     page.evaluate(FILL_STORAGE)
-    question.locator("summary").click()
     got = question.get_by_role("button", name="Got it")
     got.click()
     alert = page.get_by_role("alert")
@@ -328,8 +327,7 @@ def test_legacy_marks_appear_as_reviews_and_the_old_key_goes_after_a_write(page,
 
     page.goto(site_url + question_data(guide, c)["url"])
     question = page.locator(f"details[data-question='{c}']")
-    question.locator(".sisg-mark").wait_for()
-    question.locator("summary").click()
+    question.locator(".sisg-mark").wait_for()  # the link opens the question
     question.get_by_role("button", name="Got it").click()
     assert page.evaluate(f"localStorage.getItem('{LEGACY_KEY}')") is None
     reviews = stored(page)
@@ -481,4 +479,25 @@ def test_new_states_have_no_serious_accessibility_violations(page, site_url, gui
     page.locator(".guide-progress .sisg-due").filter(has_text="Due today").wait_for()
     check("role page: due today", {"include": [[".guide-progress"]]})
     assert problems == []
+    assert_clean(page)
+
+
+def test_notes_show_with_the_question_and_on_the_role_page(page, site_url, guide):
+    role = guide["roles"][0]
+    qid = role_questions(guide, role)[0]
+    page.goto(site_url + role["url"])
+    text = "Situation: <b>not markup</b>\nTask: cut p99 by 40 %"
+    put_record(page, notes={qid: {"text": text, "at": "2026-11-30T10:00:00.000Z"}})
+    page.reload()
+    tag = page.locator(f"li[data-question='{qid}'] .sisg-note-tag")
+    tag.wait_for()
+    assert tag.inner_text() == "Your note"
+    assert page.locator(".sisg-note-tag:not([hidden])").count() == 1
+
+    page.goto(site_url + question_data(guide, qid)["url"])
+    question = page.locator(f"details[data-question='{qid}']")  # the link opens the question
+    note = question.locator(".sisg-note__text")
+    note.wait_for()
+    assert note.inner_text() == text  # shown as text, line breaks kept
+    assert question.locator(".sisg-note b").count() == 0
     assert_clean(page)

@@ -10,6 +10,8 @@
   const { el, fill } = S;
 
   const idsOf = (box) => box.dataset.questions.split(" ").filter(Boolean);
+  // The reader's note on a question (written in practice mode), or "".
+  const noteOf = (id) => ((S.store && S.store.read().notes[id]) || {}).text || "";
   // A heading's text without the permalink Material adds to it.
   const headingText = (heading) =>
     heading
@@ -54,8 +56,16 @@
     };
   }
 
+  // A listed prompt: its mark, and a tag when the reader has written a note on it.
   function addBadge(item) {
-    return statusBadge(item, item.dataset.question);
+    const id = item.dataset.question;
+    const drawStatus = statusBadge(item, id);
+    const noteTag = el("span", { class: "guide-tag sisg-note-tag", hidden: true, text: "Your note" });
+    item.append(" ", noteTag);
+    return (marks) => {
+      noteTag.hidden = !noteOf(id);
+      return drawStatus(marks);
+    };
   }
 
   function topicCount(box) {
@@ -85,7 +95,16 @@
       });
       return button;
     });
+    // The reader's own note (written in practice mode), as text, above their mark.
+    const noteText = el("p", { class: "sisg-note__text" });
+    const note = el(
+      "div",
+      { class: "sisg-note", hidden: true },
+      el("p", { class: "sisg-note__label" }, el("strong", { text: "Your note" })),
+      noteText,
+    );
     details.append(
+      note,
       el(
         "div",
         { class: "sisg-mark", role: "group", "aria-label": "Your progress on this question" },
@@ -94,6 +113,9 @@
       ),
     );
     return (marks) => {
+      const text = noteOf(id);
+      note.hidden = !text;
+      noteText.textContent = text;
       const status = badge(marks);
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.status === status)));
     };
