@@ -244,13 +244,18 @@ def test_a_full_quota_is_shown_on_the_page_and_nothing_is_lost(page, site_url, g
     assert_clean(page)
 
 
-def test_a_full_quota_on_a_role_page_is_shown_there(page, site_url, guide):
+def question_page(guide, qid):
+    """The topic page that holds a question with its guidance and Got it / Needs work buttons."""
+    return next(q["url"] for q in guide["questions"] if q["id"] == qid).split("#")[0]
+
+
+def test_a_full_quota_on_a_question_page_is_shown_there(page, site_url, guide):
     role = guide["roles"][0]
     qid = role_questions(guide, role)[0]
-    page.goto(site_url + role["url"])
-    page.get_by_role("progressbar", name=f"Progress on {role['title']}").wait_for()
-    page.evaluate(FILL_STORAGE)
+    page.goto(site_url + question_page(guide, qid))
     question = page.locator(f"details[data-question='{qid}']")
+    question.locator(".sisg-mark").wait_for(state="attached")
+    page.evaluate(FILL_STORAGE)
     question.locator("summary").click()
     got = question.get_by_role("button", name="Got it")
     got.click()
@@ -321,9 +326,11 @@ def test_legacy_marks_appear_as_reviews_and_the_old_key_goes_after_a_write(page,
     bar = page.get_by_role("progressbar", name=f"Progress on {role['title']}")
     bar.wait_for()
     assert bar.get_attribute("aria-valuenow") == "1"
-    assert page.locator(f"details[data-question='{a}'] summary .sisg-status").inner_text() == "Got it"
-    assert page.locator(f"details[data-question='{b}'] summary .sisg-status").inner_text() == "Needs work"
+    assert page.locator(f".guide-prompts li[data-question='{a}'] .sisg-status").first.inner_text() == "Got it"
+    assert page.locator(f".guide-prompts li[data-question='{b}'] .sisg-status").first.inner_text() == "Needs work"
 
+    # The buttons are on the question's topic page (role pages list prompts since the page split).
+    page.goto(site_url + question_page(guide, c))
     question = page.locator(f"details[data-question='{c}']")
     question.locator("summary").click()
     question.get_by_role("button", name="Got it").click()
@@ -332,6 +339,9 @@ def test_legacy_marks_appear_as_reviews_and_the_old_key_goes_after_a_write(page,
     assert reviews[a] == [{"at": legacy[a]["at"], "rating": 3}]
     assert reviews[b] == [{"at": legacy[b]["at"], "rating": 1}]
     assert [r["rating"] for r in reviews[c]] == [3]
+    assert_clean(page)
+    page.goto(site_url + role["url"])
+    bar.wait_for()
     assert bar.get_attribute("aria-valuenow") == "2"
     assert_clean(page)
 
