@@ -280,7 +280,9 @@
       el("div", { class: "sisg-actions" }, revealButton, gotButton, reviewButton, nextButton),
       guidanceBox,
       rateBar,
-      el("p", { class: "sisg-card__foot" }, fullLink, copyButton, endButton),
+      // The link joins the foot when the first question gives it an address (draw): an <a>
+      // without href is neither a link for keyboards nor crawlable.
+      el("p", { class: "sisg-card__foot" }, copyButton, endButton),
       announcer,
     );
     const summaryBox = el("section", { class: "sisg-summary", "aria-label": "Pass summary", hidden: true });
@@ -375,6 +377,7 @@
       revealButton.setAttribute("aria-expanded", "false");
       revealLabel.textContent = "Reveal guidance";
       fullLink.href = S.siteUrl(q.url);
+      if (!fullLink.parentNode) copyButton.before(fullLink);
       copyButton.textContent = "Copy link";
       suggest();
       const full = secondsFor(q);
