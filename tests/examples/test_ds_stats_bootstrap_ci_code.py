@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "ds_stats_bootstrap_ci_code.py"
-_SPEC = importlib.util.spec_from_file_location("ds_stats_bootstrap_ci_code", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-boot = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = boot
-_SPEC.loader.exec_module(boot)
+boot = load_example("ds_stats_bootstrap_ci_code.py")
 
 
 def test_heavy_tailed_lift_is_covered():

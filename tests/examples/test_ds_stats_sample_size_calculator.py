@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "ds_stats_sample_size_calculator.py"
-_SPEC = importlib.util.spec_from_file_location("ds_stats_sample_size_calculator", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-calc = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = calc
-_SPEC.loader.exec_module(calc)
+calc = load_example("ds_stats_sample_size_calculator.py")
 
 
 def test_proportion_worked_example():

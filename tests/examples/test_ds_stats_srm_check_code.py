@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "ds_stats_srm_check_code.py"
-_SPEC = importlib.util.spec_from_file_location("ds_stats_srm_check_code", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-srm = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = srm
-_SPEC.loader.exec_module(srm)
+srm = load_example("ds_stats_srm_check_code.py")
 
 
 def test_worked_example_is_a_mismatch():

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "graph_artist_clusters_union_find", ROOT / "examples" / "graph-artist-clusters-union-find.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("graph-artist-clusters-union-find.py")
 
 
 def test_threshold_is_inclusive_and_weak_edges_are_ignored():

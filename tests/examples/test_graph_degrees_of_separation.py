@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
-import sys
 
 import numpy as np
 import pytest
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import shortest_path as scipy_shortest_path
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "graph_degrees_of_separation", ROOT / "examples" / "graph_degrees_of_separation.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("graph_degrees_of_separation.py")
 
 FOLLOWS = {"a": ["b", "c"], "b": ["d"], "c": ["e"], "d": ["e"], "e": ["f", "a"], "x": ["a"]}
 

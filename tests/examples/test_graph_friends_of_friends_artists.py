@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from collections import Counter
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "graph_friends_of_friends_artists", ROOT / "examples" / "graph-friends-of-friends-artists.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("graph-friends-of-friends-artists.py")
 
 LISTENERS = {"me": ["ann", "bo", "cy"], "ann": ["me"], "bo": [], "cy": []}
 ARTISTS = {"me": ["a1"], "ann": ["a1", "a2", "a3"], "bo": ["a2", "a3", "a4"], "cy": ["a2", "a5"]}

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "mle_ann_recall_at_k.py"
-_SPEC = importlib.util.spec_from_file_location("mle_ann_recall_at_k", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("mle_ann_recall_at_k.py")
 
 
 def test_exact_top_k_small_example_and_order():

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "mle_domain_playlist_generation.py"
-_SPEC = importlib.util.spec_from_file_location("mle_domain_playlist_generation", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("mle_domain_playlist_generation.py")
 
 ARTIST = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "c1": "C", "hit": "H"}
 

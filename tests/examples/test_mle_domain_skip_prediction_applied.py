@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "mle_domain_skip_prediction_applied.py"
-_SPEC = importlib.util.spec_from_file_location("mle_domain_skip_prediction_applied", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("mle_domain_skip_prediction_applied.py")
 
 
 def _play(user, session, ts, ms_played, end_reason, track_ms=200_000, context="playlist", device="mobile"):

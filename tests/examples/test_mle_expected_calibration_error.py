@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "mle_expected_calibration_error.py"
-_SPEC = importlib.util.spec_from_file_location("mle_expected_calibration_error", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod  # dataclasses look the module up while building the class
-_SPEC.loader.exec_module(mod)
+mod = load_example("mle_expected_calibration_error.py")
 
 
 def test_empty_input_is_zero():

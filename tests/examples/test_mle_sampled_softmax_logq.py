@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 
 import numpy as np
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_PATH = ROOT / "examples" / "mle_sampled_softmax_logq.py"
-_SPEC = importlib.util.spec_from_file_location("mle_sampled_softmax_logq", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("mle_sampled_softmax_logq.py")
 
 
 def test_sampling_distribution_uses_power_and_skips_zero_counts():

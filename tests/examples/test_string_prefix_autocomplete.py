@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "string_prefix_autocomplete", ROOT / "examples" / "string-prefix-autocomplete.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("string-prefix-autocomplete.py")
 
 ARTISTS = [("Beyoncé", 90), ("Beck", 60), ("The Beatles", 95), ("Bee Gees", 70), ("Björk", 65), ("ABBA", 80)]
 

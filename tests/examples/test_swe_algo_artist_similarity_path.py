@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
 import random
-import sys
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "swe_algo_artist_similarity_path", ROOT / "examples" / "swe_algo_artist_similarity_path.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("swe_algo_artist_similarity_path.py")
 
 GRAPH = {"A": {"B": 0.5, "C": 0.1}, "C": {"B": 0.1, "D": 0.9}, "B": {"D": 0.2}, "D": {}}
 

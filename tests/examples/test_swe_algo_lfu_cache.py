@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location("swe_algo_lfu_cache", ROOT / "examples" / "swe_algo_lfu_cache.py")
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("swe_algo_lfu_cache.py")
 
 
 def test_evicts_least_frequent_then_least_recent():

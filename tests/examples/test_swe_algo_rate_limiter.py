@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location("swe_algo_rate_limiter", ROOT / "examples" / "swe_algo_rate_limiter.py")
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("swe_algo_rate_limiter.py")
 
 
 class Clock:

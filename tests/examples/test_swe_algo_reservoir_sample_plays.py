@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from collections import Counter
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "swe_algo_reservoir_sample_plays", ROOT / "examples" / "swe_algo_reservoir_sample_plays.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("swe_algo_reservoir_sample_plays.py")
 
 
 def test_short_stream_returns_everything():

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import random
-import sys
 
 import pytest
 
-from ..conftest import ROOT
+from . import load_example
 
-_SPEC = importlib.util.spec_from_file_location(
-    "swe_algo_sliding_window_sessions", ROOT / "examples" / "swe_algo_sliding_window_sessions.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-mod = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = mod
-_SPEC.loader.exec_module(mod)
+mod = load_example("swe_algo_sliding_window_sessions.py")
 
 
 def test_sessions_split_on_gap_boundary_inclusive():
