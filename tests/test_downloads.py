@@ -245,8 +245,10 @@ def test_cheat_sheet_per_role_lists_every_round_and_is_linked(fixture_site):
 
 
 def test_print_stylesheet_is_loaded_on_every_page(fixture_site):
+    # The print rules live in guide.css, which every page loads.
+    assert "@media print" in (fixture_site / "assets" / "guide.css").read_text(encoding="utf-8")
     pages = html_pages(fixture_site)
-    missing = [p for p, info in pages.items() if not any(r.endswith("assets/print.css") for r in info.resources)]
+    missing = [p for p, info in pages.items() if not any(r.endswith("assets/guide.css") for r in info.resources)]
     assert missing == []
 
 

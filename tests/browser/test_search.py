@@ -107,3 +107,24 @@ def test_search_highlights_the_term_on_the_target_page(search_page, site_url, qu
     page.locator("li.md-search-result__item > a.md-search-result__link").first.click()
     page.wait_for_load_state()
     assert page.locator("mark[data-md-highlight]").count() > 0 or "h=" in page.url
+
+
+def test_search_index_waits_for_the_reader(page, site_url):
+    """overrides/main.html holds the index request until the reader does something; search still works."""
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if "search_index.json" in request.url else None)
+    page.goto(site_url + "questions/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000)
+    assert asked == [], "the index was requested before the reader did anything"
+    page.keyboard.press("/")  # Material's shortcut to open search
+    page.keyboard.type("cold start")
+    page.wait_for_function("() => /match/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')")
+    assert asked == [site_url + "search/search_index.json"]
+    assert page.locator("li.md-search-result__item").count() > 0
+
+
+def test_a_shared_search_link_loads_the_index_at_once(page, site_url):
+    page.goto(site_url + "?q=backfill")
+    page.wait_for_function("() => /match/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')")
+    assert page.locator("li.md-search-result__item").count() > 0

@@ -43,15 +43,34 @@
     return S.progress.subscribe(redraw);
   });
 
+  // A tag made the first time it is needed: a question bank lists hundreds of prompts and most
+  // carry no mark or note, so drawing them costs no DOM work while the page starts.
+  // The mark comes before a note tag made earlier, as when both are drawn at once.
+  function lazyTag(parent, attributes) {
+    let tag = null;
+    return (show) => {
+      if (!tag && !show) return null;
+      if (!tag) {
+        tag = el("span", attributes);
+        const note = attributes.class.includes("sisg-status") && parent.querySelector(":scope > .sisg-note-tag");
+        if (note) note.previousSibling.before(" ", tag);
+        else parent.append(" ", tag);
+      }
+      tag.hidden = !show;
+      return tag;
+    };
+  }
+
   // The reader's mark after a prompt or in a question's summary line.
   function statusBadge(parent, id) {
-    const badge = el("span", { class: "guide-tag sisg-status", hidden: true });
-    parent.append(" ", badge);
+    const badge = lazyTag(parent, { class: "guide-tag sisg-status" });
     return (marks) => {
       const status = S.progress.status(id, marks);
-      badge.hidden = !status;
-      badge.className = `guide-tag sisg-status${status ? ` sisg-status--${status}` : ""}`;
-      badge.textContent = status ? S.STATUSES[status] : "";
+      const tag = badge(Boolean(status));
+      if (tag) {
+        tag.className = `guide-tag sisg-status${status ? ` sisg-status--${status}` : ""}`;
+        tag.textContent = status ? S.STATUSES[status] : "";
+      }
       return status;
     };
   }
@@ -60,10 +79,9 @@
   function addBadge(item) {
     const id = item.dataset.question;
     const drawStatus = statusBadge(item, id);
-    const noteTag = el("span", { class: "guide-tag sisg-note-tag", hidden: true, text: "Your note" });
-    item.append(" ", noteTag);
+    const noteTag = lazyTag(item, { class: "guide-tag sisg-note-tag", text: "Your note" });
     return (marks) => {
-      noteTag.hidden = !noteOf(id);
+      noteTag(Boolean(noteOf(id)));
       return drawStatus(marks);
     };
   }
