@@ -206,6 +206,24 @@
     else run();
   }
 
+  /* Scripts only some pages run (practice, progress, the plan and the home page's "due today"
+     box). The page's container names its script in data-sisg-script, a path from the site root;
+     each loads once per visit, when the first page that needs it opens, and stays for the pages
+     after it (instant navigation keeps scripts alive). Reading pages never download them. They
+     load at DOMContentLoaded or later, after every script in mkdocs.yml has run, since they use
+     what those define. */
+  const pageScripts = new Set();
+  function loadPageScripts() {
+    document.querySelectorAll("[data-sisg-script]").forEach((node) => {
+      const src = siteUrl(node.dataset.sisgScript);
+      if (pageScripts.has(src)) return;
+      pageScripts.add(src);
+      document.head.append(el("script", { src }));
+    });
+  }
+  if (window.document$) window.document$.subscribe(loadPageScripts);
+  else document.addEventListener("DOMContentLoaded", loadPageScripts);
+
   /* onPage for a tool that needs guide.json: start(container, guide) runs once it has loaded,
      unless the reader has left the page by then, and the cleanup it returns runs when they leave. */
   function onPageWithGuide(selector, start) {
