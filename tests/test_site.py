@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -190,3 +191,29 @@ def test_a_copied_role_file_gets_its_own_listed_page(tmp_path):
     assert 'href="copied-role/"' in roles_index
     guide = json.loads((site / "guide.json").read_text(encoding="utf-8"))
     assert "copied-role" in {r["id"] for r in guide["roles"]}
+
+
+def test_no_page_has_a_script_that_blocks_the_first_paint(built_site):
+    """Every script file is deferred, Material's bundle included (overrides/main.html)."""
+
+    class Scripts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.blocking: list[str] = []
+            self.bundles = 0
+
+        def handle_starttag(self, tag, attrs):
+            values = dict(attrs)
+            if tag == "script" and values.get("src"):
+                self.bundles += "/javascripts/bundle." in values["src"]
+                if "defer" not in values and "async" not in values:
+                    self.blocking.append(values["src"])
+
+    blocking, with_bundle = [], 0
+    for page in sorted(built_site.rglob("*.html")):
+        scripts = Scripts()
+        scripts.feed(page.read_text(encoding="utf-8"))
+        with_bundle += scripts.bundles
+        blocking += [f"{page.relative_to(built_site)}: {src}" for src in scripts.blocking]
+    assert with_bundle >= len(GUIDE.roles)  # the check saw Material's pages
+    assert blocking == []
