@@ -493,6 +493,10 @@ def test_notes_show_with_the_question_and_on_the_role_page(page, site_url, guide
     tag.wait_for()
     assert tag.inner_text() == "Your note"
     assert page.locator(".sisg-note-tag:not([hidden])").count() == 1
+    # A mark made after the note still reads first, as when both are drawn at once.
+    page.evaluate("id => SISG.progress.set(id, 'got')", qid)
+    tags = page.locator(f"li[data-question='{qid}'] > .guide-tag")
+    assert tags.all_inner_texts()[-2:] == ["Got it", "Your note"]
 
     page.goto(site_url + question_data(guide, qid)["url"])
     question = page.locator(f"details[data-question='{qid}']")  # the link opens the question

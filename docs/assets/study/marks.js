@@ -44,16 +44,16 @@
   });
 
   // A tag made the first time it is needed: a question bank lists hundreds of prompts and most
-  // carry no mark or note, so drawing them costs no DOM work while the page starts.
-  // The mark comes before a note tag made earlier, as when both are drawn at once.
-  function lazyTag(parent, attributes) {
+  // carry no mark or note, so drawing them costs no DOM work while the page starts. It goes at
+  // the end of `parent`, or before the tag `before()` finds there (with its leading space).
+  function lazyTag(parent, attributes, before = () => null) {
     let tag = null;
     return (show) => {
       if (!tag && !show) return null;
       if (!tag) {
         tag = el("span", attributes);
-        const note = attributes.class.includes("sisg-status") && parent.querySelector(":scope > .sisg-note-tag");
-        if (note) note.previousSibling.before(" ", tag);
+        const next = before();
+        if (next) next.previousSibling.before(" ", tag);
         else parent.append(" ", tag);
       }
       tag.hidden = !show;
@@ -63,7 +63,10 @@
 
   // The reader's mark after a prompt or in a question's summary line.
   function statusBadge(parent, id) {
-    const badge = lazyTag(parent, { class: "guide-tag sisg-status" });
+    // The mark reads before a note tag made earlier, as when both are drawn at once.
+    const badge = lazyTag(parent, { class: "guide-tag sisg-status" }, () =>
+      parent.querySelector(":scope > .sisg-note-tag"),
+    );
     return (marks) => {
       const status = S.progress.status(id, marks);
       const tag = badge(Boolean(status));
