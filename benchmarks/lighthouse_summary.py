@@ -102,6 +102,7 @@ def summarize(report: dict) -> dict[str, Any]:
             for audit_id, short in METRICS.items()
         },
         "benchmark_index": report.get("environment", {}).get("benchmarkIndex"),
+        "lighthouse_version": report.get("lighthouseVersion", "unknown"),
         "run_warnings": report.get("runWarnings", []),
         "failing_audits": failing_audits(report),
     }
@@ -119,8 +120,8 @@ def write_report(results: dict, name: str = "lighthouse") -> None:
         "",
         f"- Date: {results['date']}",
         f"- Command: `{results['command']}`",
-        f"- Lighthouse {results['lighthouse']}, pinned in benchmarks/package.json; browser"
-        f" `{results['chromium']}` at `{CHROME}`, flags `{CHROME_FLAGS}`; pages, runs and targets in"
+        f"- Lighthouse {results['lighthouse']}, pinned in benchmarks/package.json;"
+        f" {results['chromium']} at `{CHROME}`, flags `{CHROME_FLAGS}`; pages, runs and targets in"
         " benchmarks/lighthouserc.cjs",
         f"- Machine: {results['machine']['nproc']} CPUs (`nproc`), Python {results['machine']['python']},"
         f" Node {results['machine']['node']}; Lighthouse benchmarkIndex {results['benchmark_index']}",
@@ -208,6 +209,7 @@ def rows_for(preset: str, manifest: list[dict], base: str) -> list[dict]:
                 "requests": int(statistics.median([r["requests"] for r in runs])),
                 "metrics": representative["metrics"],
                 "benchmark_index": [r["benchmark_index"] for r in runs],
+                "lighthouse_version": representative["lighthouse_version"],
                 "run_warnings": sorted({w for r in runs for w in r["run_warnings"]}),
                 "failing_audits": representative["failing_audits"],
             }
@@ -233,15 +235,16 @@ def main(argv: list[str] | None = None) -> int:
     node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
     lhci = subprocess.run([str(LHCI), "--version"], capture_output=True, text=True).stdout.strip()
     indexes = [i for row in rows for i in row["benchmark_index"] if i]
-    reports = [json.loads(Path(e["jsonPath"]).read_text(encoding="utf-8")) for e in manifest[:1]]  # versions
+    chromium = subprocess.run([CHROME, "--version"], capture_output=True, text=True).stdout.strip()
+    lighthouse = ", ".join(sorted({row["lighthouse_version"] for row in rows}))
     results = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": args.command,
         "project": args.project,
         "port": args.port,
         "runs": args.runs,
-        "lighthouse": f"{reports[0]['lighthouseVersion']} (through Lighthouse CI {lhci})" if reports else lhci,
-        "chromium": reports[0]["environment"]["hostUserAgent"] if reports else "unknown",
+        "lighthouse": f"{lighthouse} (through Lighthouse CI {lhci})",
+        "chromium": chromium or "unknown",
         "machine": {
             "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(),
             "python": platform.python_version(),
