@@ -138,6 +138,21 @@ def round_ids_apart_from_topic_and_question_ids(ctx: Context) -> Iterator[Findin
                 )
 
 
+def role_ids_apart_from_topic_and_question_ids(ctx: Context) -> Iterator[Finding]:
+    """No role id is also a topic or question id: all three are anchors on the question bank page."""
+    role_ids = {role.id for role in ctx.guide.roles}
+    for topic in ctx.guide.topics:
+        if topic.id in role_ids:
+            yield ("topics", topic.id), ("id",), f"topic id '{topic.id}' is also a role id; anchors would clash"
+        for index, question in enumerate(topic.questions):
+            if question.id in role_ids:
+                yield (
+                    ("topics", topic.id),
+                    ("questions", index, "id"),
+                    f"question id '{question.id}' is also a role id; anchors would clash",
+                )
+
+
 def known_focus_topics(ctx: Context) -> Iterator[Finding]:
     """Every focus topic of a round names a topic in data/topics/."""
     topic_ids = _topic_ids(ctx.guide)
@@ -280,6 +295,7 @@ RULES: tuple[Rule, ...] = (
     question_ids_apart_from_topic_ids,
     unique_round_ids,
     round_ids_apart_from_topic_and_question_ids,
+    role_ids_apart_from_topic_and_question_ids,
     known_focus_topics,
     topic_in_one_round_per_role,
     known_frameworks,

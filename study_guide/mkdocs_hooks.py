@@ -6,7 +6,8 @@
   macro pass), so adding a role or a topic is one YAML file.
 - on_page_markdown: glossary abbreviations on every page (the browser's own title tooltip).
 - on_page_content: the last line of the link policy (study_guide/links.py): a page whose HTML
-  links to a scheme other than http(s)/mailto stops the build.
+  links to a scheme other than http(s)/mailto stops the build; a page's `toc_depth` front matter
+  trims its table of contents.
 - on_page_context: "edit this page" opens the YAML the page is built from.
 - on_post_build: guide.json and its JSON Schema at the site root.
 
@@ -59,7 +60,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if unsafe:
         source = page.meta.get("data_source") or f"docs/{page.file.src_uri}"
         raise PluginError(f"{source}: page {page.file.src_uri} would link to {', '.join(unsafe)}; {links.RULE}")
+    if "toc_depth" in page.meta:
+        trim_toc(page, page.meta["toc_depth"])
     return html
+
+
+def trim_toc(page: Page, depth: object) -> None:
+    """Keep headings down to level `depth` in the page's table of contents (1: none but the title).
+
+    mkdocs.yml's toc_depth holds for every page; a long page whose subheadings are already a list
+    (the topic library, the question bank) or many (a role page's topics) keeps only its sections.
+    Material draws the table twice (sidebar, and inside the navigation on phones), so every entry
+    left out is elements a phone does not style at start-up. Headings keep their anchors.
+    """
+    if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= 6:
+        where = f"page {page.file.src_uri}: front matter toc_depth"
+        raise PluginError(f"{where}: expected a heading level 1-6, got {depth!r}")
+
+    def keep(entries: list) -> list:
+        kept = [entry for entry in entries if entry.level <= depth]
+        for entry in kept:
+            entry.children = keep(entry.children)
+        return kept
+
+    page.toc.items = keep(list(page.toc))
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):

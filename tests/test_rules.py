@@ -127,6 +127,15 @@ def _(data):
     ]
 
 
+@breaks("crossref.role_ids_apart_from_topic_and_question_ids")
+def _(data):
+    edit(data, "topics/team-fit.yaml", "id: team-fit-first", "id: example-role")
+    return [
+        f"{at(data, 'topics/team-fit.yaml', '- id: example-role')}: questions[0].id: "
+        "question id 'example-role' is also a role id; anchors would clash"
+    ]
+
+
 @breaks("crossref.known_focus_topics")
 def _(data):
     edit(data, ROLE, "focus_topics: [motivation]", "focus_topics: [motivation, motivaton]")

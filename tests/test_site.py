@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from study_guide.export import GuideExport
@@ -217,3 +218,50 @@ def test_no_page_has_a_script_that_blocks_the_first_paint(built_site):
         blocking += [f"{page.relative_to(built_site)}: {src}" for src in scripts.blocking]
     assert with_bundle >= len(GUIDE.roles)  # the check saw Material's pages
     assert blocking == []
+
+
+ROLE_PAGES = {f"roles/{role.id}/index.html": role for role in GUIDE.roles}
+LONG_PAGES = [*ROLE_PAGES, "questions/index.html", "topics/index.html"]
+
+
+def _soup(built_site, page: str) -> BeautifulSoup:
+    return BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("page", LONG_PAGES)
+def test_long_pages_put_their_lists_in_sections_a_phone_may_skip(built_site, page):
+    """Prompt lists and topic entries sit in `.guide-section`s (content-visibility in guide.css):
+    a phone styles and lays out only the ones near the screen when Material starts."""
+    soup = _soup(built_site, page)
+    if page == "topics/index.html":
+        blocks = [soup.find(id=topic.id) for topic in GUIDE.topics]
+    else:
+        blocks = soup.select("article ul.guide-prompts")
+    assert blocks and all(block is not None and block.find_parent(class_="guide-section") for block in blocks)
+
+
+@pytest.mark.parametrize("page", LONG_PAGES)
+def test_long_pages_list_only_their_sections_in_the_table_of_contents(built_site, page):
+    """Front matter toc_depth: role pages list their h2 sections (rounds), the question bank its
+    roles and the topic library nothing (it is a list of topics itself). Material draws the table
+    twice, so every entry left out is elements a phone does not style at start-up."""
+    soup = _soup(built_site, page)
+    toc = [a["href"] for a in soup.select(".md-sidebar--secondary a.md-nav__link")]
+    if page == "topics/index.html":
+        assert toc == []
+    elif page == "questions/index.html":
+        assert toc == [f"#{role.id}" for role in GUIDE.roles]
+    else:
+        sections = [f"#{h2['id']}" for h2 in soup.select("article h2[id]")]
+        assert toc == sections
+        assert {f"#{r.id}" for r in ROLE_PAGES[page].rounds} <= set(toc)
+
+
+def test_a_bad_toc_depth_stops_the_build_with_a_clear_message(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "topics.md"
+    page.write_text(re.sub(r"^toc_depth: .*$", "toc_depth: two", page.read_text(encoding="utf-8"), flags=re.M))
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "page topics.md: front matter toc_depth: expected a heading level 1-6, got 'two'" in result.stderr
+    assert "Traceback" not in result.stderr

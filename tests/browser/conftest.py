@@ -114,11 +114,28 @@ def blocking_violations(page, context=None) -> list[str]:
 # Transitions end at once: axe then checks colours at rest, never halfway through a fade (the
 # header's topic once failed contrast mid-transition in slate, and passed on the rerun).
 _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+# Long pages let the browser skip drawing sections far off screen (.guide-section). axe samples
+# colours from what is painted, so an undrawn section would be judged on the wrong background:
+# every section is drawn first, as a reader scrolling through would see it.
+_ALL_DRAWN = ".guide-section { content-visibility: visible !important; }"
+
+
+def shown_text(locator) -> str:
+    """The text a reader sees at `locator` once scrolled there.
+
+    Sections of long pages far off screen are not drawn (content-visibility), and an undrawn
+    element has no rendered text, so the element is brought on screen first, as a reader would.
+    """
+    locator.scroll_into_view_if_needed()
+    locator.page.wait_for_function(
+        "el => el.checkVisibility({contentVisibilityAuto: true})", arg=locator.element_handle()
+    )
+    return locator.inner_text()
 
 
 def settle(page) -> None:
-    """Stop CSS transitions and animations and wait until none is running."""
-    page.add_style_tag(content=_NO_MOTION)
+    """Stop CSS transitions and animations, draw every section, and wait until nothing moves."""
+    page.add_style_tag(content=_NO_MOTION + _ALL_DRAWN)
     page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
 
 

@@ -35,6 +35,17 @@ def test_deep_link_to_a_round_lands_on_it(page, site_url, role):
     assert page.console_errors == []
 
 
+def test_deep_link_to_a_topic_far_down_the_library_lands_on_it(page, site_url):
+    # The library's last entry starts in a section the browser has not drawn (content-visibility).
+    last = max(GUIDE.topics, key=lambda t: t.name.lower())
+    page.goto(f"{site_url}topics/#{last.id}")
+    heading = page.locator(f"[id='{last.id}']")
+    heading.wait_for()
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2
+    assert page.console_errors == []
+
+
 def test_deep_link_to_a_question_opens_it(page, site_url):
     topic_id = FIRST_ROLE.rounds[-1].focus_topics[-1]
     topic = next(t for t in GUIDE.topics if t.id == topic_id)

@@ -14,7 +14,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from .conftest import PHONE, blocking_violations, set_palette
+from .conftest import PHONE, blocking_violations, set_palette, shown_text
 from .test_study_tools import (
     FORMAT,
     KEY,
@@ -322,8 +322,8 @@ def test_legacy_marks_appear_as_reviews_and_the_old_key_goes_after_a_write(page,
     bar.wait_for()
     assert bar.get_attribute("aria-valuenow") == "1"
     # The role page lists the prompts with their status; the buttons are on the topic page.
-    assert page.locator(f"li[data-question='{a}'] .sisg-status").inner_text() == "Got it"
-    assert page.locator(f"li[data-question='{b}'] .sisg-status").inner_text() == "Needs work"
+    assert shown_text(page.locator(f"li[data-question='{a}'] .sisg-status")) == "Got it"
+    assert shown_text(page.locator(f"li[data-question='{b}'] .sisg-status")) == "Needs work"
 
     page.goto(site_url + question_data(guide, c)["url"])
     question = page.locator(f"details[data-question='{c}']")
@@ -491,7 +491,7 @@ def test_notes_show_with_the_question_and_on_the_role_page(page, site_url, guide
     page.reload()
     tag = page.locator(f"li[data-question='{qid}'] .sisg-note-tag")
     tag.wait_for()
-    assert tag.inner_text() == "Your note"
+    assert shown_text(tag) == "Your note"
     assert page.locator(".sisg-note-tag:not([hidden])").count() == 1
     # A mark made after the note still reads first, as when both are drawn at once.
     page.evaluate("id => SISG.progress.set(id, 'got')", qid)
