@@ -114,16 +114,15 @@ def blocking_violations(page, context=None) -> list[str]:
 # Transitions end at once: axe then checks colours at rest, never halfway through a fade (the
 # header's topic once failed contrast mid-transition in slate, and passed on the rerun).
 _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-# Long pages let the browser skip drawing sections far off screen (.guide-section). axe samples
-# colours from what is painted, so an undrawn section would be judged on the wrong background:
-# every section is drawn first, as a reader scrolling through would see it.
-_ALL_DRAWN = ".guide-section { content-visibility: visible !important; }"
+# Long pages start with their off-screen sections undrawn (.guide-section) and guide.js draws them
+# after load. axe samples colours and sizes from what is painted, so it waits for all of them.
+_ALL_DRAWN = "!document.querySelector('.guide-section:not(.guide-section--drawn)')"
 
 
 def shown_text(locator) -> str:
     """The text a reader sees at `locator` once scrolled there.
 
-    Sections of long pages far off screen are not drawn (content-visibility), and an undrawn
+    Long pages start with their off-screen sections undrawn (content-visibility), and an undrawn
     element has no rendered text, so the element is brought on screen first, as a reader would.
     """
     locator.scroll_into_view_if_needed()
@@ -134,8 +133,9 @@ def shown_text(locator) -> str:
 
 
 def settle(page) -> None:
-    """Stop CSS transitions and animations, draw every section, and wait until nothing moves."""
-    page.add_style_tag(content=_NO_MOTION + _ALL_DRAWN)
+    """Stop CSS transitions and animations, and wait until every section is drawn and nothing moves."""
+    page.add_style_tag(content=_NO_MOTION)
+    page.wait_for_function(_ALL_DRAWN)
     page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
 
 

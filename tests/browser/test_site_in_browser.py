@@ -35,6 +35,26 @@ def test_deep_link_to_a_round_lands_on_it(page, site_url, role):
     assert page.console_errors == []
 
 
+ALL_DRAWN = "!document.querySelector('.guide-section:not(.guide-section--drawn)')"
+UNDRAWN = (
+    "[...document.querySelectorAll('.guide-section > :first-child')]"
+    ".filter((e) => !e.checkVisibility({contentVisibilityAuto: true})).length"
+)
+
+
+def test_long_pages_draw_every_section_after_load(page, site_url):
+    # Off-screen sections start undrawn (content-visibility); guide.js draws them after load,
+    # also on a page reached by instant navigation.
+    page.goto(f"{site_url}questions/")
+    page.wait_for_function(ALL_DRAWN)
+    assert page.evaluate(UNDRAWN) == 0
+    page.locator(f".md-sidebar--primary a[href$='roles/{FIRST_ROLE.id}/']").first.click()  # instant navigation
+    page.wait_for_url(re.compile(rf"roles/{FIRST_ROLE.id}/$"))
+    page.wait_for_function(ALL_DRAWN)
+    assert page.evaluate(UNDRAWN) == 0
+    assert page.console_errors == []
+
+
 def test_deep_link_to_a_topic_far_down_the_library_lands_on_it(page, site_url):
     # The library's last entry starts in a section the browser has not drawn (content-visibility).
     last = max(GUIDE.topics, key=lambda t: t.name.lower())
