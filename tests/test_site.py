@@ -230,14 +230,14 @@ def _soup(built_site, page: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("page", LONG_PAGES)
 def test_long_pages_put_their_lists_in_sections_a_phone_may_skip(built_site, page):
-    """Prompt lists and topic entries sit in `.guide-section`s (content-visibility in guide.css):
+    """Prompt lists and topic entries sit in `.guide-deferred`s (content-visibility in guide.css):
     a phone styles and lays out only the ones near the screen when Material starts."""
     soup = _soup(built_site, page)
     if page == "topics/index.html":
         blocks = [soup.find(id=topic.id) for topic in GUIDE.topics]
     else:
         blocks = soup.select("article ul.guide-prompts")
-    assert blocks and all(block is not None and block.find_parent(class_="guide-section") for block in blocks)
+    assert blocks and all(block is not None and block.find_parent(class_="guide-deferred") for block in blocks)
 
 
 @pytest.mark.parametrize("page", LONG_PAGES)

@@ -22,7 +22,7 @@
 })();
 
 /* Long pages (role pages, the question bank, the topic library) start with their off-screen
-   sections undrawn (.guide-section, content-visibility: auto in guide.css), so Material's
+   sections undrawn (.guide-deferred, content-visibility: auto in guide.css), so Material's
    start-up styles and measures only what is on screen. Once the page has loaded, the sections
    are drawn one per idle moment, each a small piece of work: the scroll bar settles at the
    page's real length, and tools that read what is painted (accessibility checkers) see it all. */
@@ -36,11 +36,11 @@
 
   function drawSections() {
     var mine = ++run;
-    var waiting = Array.prototype.slice.call(document.querySelectorAll(".guide-section:not(.guide-section--drawn)"));
+    var waiting = Array.prototype.slice.call(document.querySelectorAll(".guide-deferred:not(.guide-deferred--drawn)"));
     function next() {
       var section = waiting.shift();
       if (!section || mine !== run) return; // done, or another page has replaced this one
-      section.classList.add("guide-section--drawn");
+      section.classList.add("guide-deferred--drawn");
       idle(next);
     }
     idle(next);

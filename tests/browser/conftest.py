@@ -114,9 +114,9 @@ def blocking_violations(page, context=None) -> list[str]:
 # Transitions end at once: axe then checks colours at rest, never halfway through a fade (the
 # header's topic once failed contrast mid-transition in slate, and passed on the rerun).
 _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-# Long pages start with their off-screen sections undrawn (.guide-section) and guide.js draws them
+# Long pages start with their off-screen sections undrawn (.guide-deferred) and guide.js draws them
 # after load. axe samples colours and sizes from what is painted, so it waits for all of them.
-_ALL_DRAWN = "!document.querySelector('.guide-section:not(.guide-section--drawn)')"
+_ALL_DRAWN = "!document.querySelector('.guide-deferred:not(.guide-deferred--drawn)')"
 
 
 def shown_text(locator) -> str:

@@ -35,9 +35,9 @@ def test_deep_link_to_a_round_lands_on_it(page, site_url, role):
     assert page.console_errors == []
 
 
-ALL_DRAWN = "!document.querySelector('.guide-section:not(.guide-section--drawn)')"
+ALL_DRAWN = "!document.querySelector('.guide-deferred:not(.guide-deferred--drawn)')"
 UNDRAWN = (
-    "[...document.querySelectorAll('.guide-section > :first-child')]"
+    "[...document.querySelectorAll('.guide-deferred > :first-child')]"
     ".filter((e) => !e.checkVisibility({contentVisibilityAuto: true})).length"
 )
 
