@@ -72,6 +72,26 @@ class Renderer:
         return paths.placements(self.guide)
 
     @cached_property
+    def question_bank(self) -> list[tuple[Role, list[Topic], list[Topic]]]:
+        """The question bank's sections: (role, topics listed under it, topics listed earlier).
+
+        A topic asked in several loops is listed once, under the first role and round that ask it
+        (loop order); each later role links to it, so every role's section is complete.
+        """
+        sections = []
+        for role in self.guide.roles:
+            listed, elsewhere = [], []
+            for round_ in role.rounds:
+                for topic_id in round_.focus_topics:
+                    first = self.placements[topic_id][0]
+                    if (first.role, first.round) == (role.id, round_.id):
+                        listed.append(self.topics[topic_id])
+                    elif first.role != role.id:
+                        elsewhere.append(self.topics[topic_id])
+            sections.append((role, listed, elsewhere))
+        return sections
+
+    @cached_property
     def framework_usage(self) -> dict[str, list[tuple[Role, object]]]:
         """framework id -> (role, round) pairs whose round lists it."""
         usage: dict[str, list] = {framework.id: [] for framework in self.guide.frameworks}
@@ -96,6 +116,7 @@ class Renderer:
             frameworks=self.frameworks,
             sources=self.sources,
             placements=self.placements,
+            question_bank=self.question_bank,
             topic_of_question=self.topic_of_question,
             framework_usage=self.framework_usage,
             link=link,
