@@ -84,10 +84,9 @@ class Renderer:
             for round_ in role.rounds:
                 for topic_id in round_.focus_topics:
                     first = self.placements[topic_id][0]
-                    if (first.role, first.round) == (role.id, round_.id):
-                        listed.append(self.topics[topic_id])
-                    elif first.role != role.id:
-                        elsewhere.append(self.topics[topic_id])
+                    # A topic sits in one round per role (crossref), so "not first here" is "earlier role".
+                    here = (first.role, first.round) == (role.id, round_.id)
+                    (listed if here else elsewhere).append(self.topics[topic_id])
             sections.append((role, listed, elsewhere))
         return sections
 

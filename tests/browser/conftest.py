@@ -116,7 +116,7 @@ def blocking_violations(page, context=None) -> list[str]:
 _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 # Long pages start with their off-screen sections undrawn (.guide-deferred) and guide.js draws them
 # after load. axe samples colours and sizes from what is painted, so it waits for all of them.
-_ALL_DRAWN = "!document.querySelector('.guide-deferred:not(.guide-deferred--drawn)')"
+ALL_DRAWN = "!document.querySelector('.guide-deferred:not(.guide-deferred--drawn)')"
 
 
 def shown_text(locator) -> str:
@@ -135,7 +135,7 @@ def shown_text(locator) -> str:
 def settle(page) -> None:
     """Stop CSS transitions and animations, and wait until every section is drawn and nothing moves."""
     page.add_style_tag(content=_NO_MOTION)
-    page.wait_for_function(_ALL_DRAWN)
+    page.wait_for_function(ALL_DRAWN)
     page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
 
 

@@ -10,7 +10,7 @@ import pytest
 from study_guide.load import load_guide
 
 from ..conftest import ROOT
-from .conftest import PHONE
+from .conftest import ALL_DRAWN, PHONE
 
 GUIDE = load_guide(ROOT / "data")
 FIRST_ROLE = GUIDE.roles[0]
@@ -24,18 +24,21 @@ def test_home_lists_every_role_and_loads_cleanly(page, site_url):
     assert page.offsite_requests == []
 
 
+def assert_landed_on(locator, url: str = "") -> None:
+    """The link's target is on screen, in the upper half (below the sticky header)."""
+    locator.wait_for()
+    box = locator.bounding_box()
+    assert box is not None and 0 <= box["y"] < locator.page.viewport_size["height"] / 2, url
+
+
 @pytest.mark.parametrize("role", GUIDE.roles, ids=lambda r: r.id)
 def test_deep_link_to_a_round_lands_on_it(page, site_url, role):
     last = role.rounds[-1]
     page.goto(f"{site_url}roles/{role.id}/#{last.id}")
-    heading = page.locator(f"[id='{last.id}']")
-    heading.wait_for()
-    box = heading.bounding_box()
-    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2
+    assert_landed_on(page.locator(f"[id='{last.id}']"))
     assert page.console_errors == []
 
 
-ALL_DRAWN = "!document.querySelector('.guide-deferred:not(.guide-deferred--drawn)')"
 UNDRAWN = (
     "[...document.querySelectorAll('.guide-deferred > :first-child')]"
     ".filter((e) => !e.checkVisibility({contentVisibilityAuto: true})).length"
@@ -59,10 +62,7 @@ def test_deep_link_to_a_topic_far_down_the_library_lands_on_it(page, site_url):
     # The library's last entry starts in a section the browser has not drawn (content-visibility).
     last = max(GUIDE.topics, key=lambda t: t.name.lower())
     page.goto(f"{site_url}topics/#{last.id}")
-    heading = page.locator(f"[id='{last.id}']")
-    heading.wait_for()
-    box = heading.bounding_box()
-    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2
+    assert_landed_on(page.locator(f"[id='{last.id}']"))
     assert page.console_errors == []
 
 
@@ -72,17 +72,13 @@ def test_deep_link_to_a_question_opens_it(page, site_url):
     question = topic.questions[-1]
     page.goto(f"{site_url}topics/{topic.id}/#{question.id}")
     details = page.locator(f"details[id='{question.id}']")
-    details.wait_for()
+    assert_landed_on(details)
     assert details.evaluate("d => d.open") is True
-    box = details.bounding_box()
-    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2
     # Links made before the split land on the question's entry, which links to its guidance.
     for url in (f"roles/{FIRST_ROLE.id}/#{question.id}", f"questions/#{question.id}"):
         page.goto(site_url + url)
         entry = page.locator(f"li[id='{question.id}']")
-        entry.wait_for()
-        box = entry.bounding_box()
-        assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, url
+        assert_landed_on(entry, url)
         entry.locator("a").first.click()
         page.wait_for_url(re.compile(rf"topics/{topic.id}/#{question.id}$"))
         page.locator(f"details[id='{question.id}'][open]").wait_for()
