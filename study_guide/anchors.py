@@ -1,9 +1,11 @@
-"""Cross-check: no data id may take an anchor a template reserves for its own heading.
+"""Cross-check: no data id may take an anchor a template reserves, or a name the site reserves.
 
 Round, topic, question and worked-example ids become anchors on role pages, next to the
 headings the role template anchors itself (paths.ANCHORS["role"]). A round called `loop` or
 `faq` would repeat an id there, and links and its progress bar would land under the wrong
-heading. (Clashes between data ids are crossref's job.)
+heading. Any id (role, round, topic, question, worked example, framework, source) is also checked
+against paths.RESERVED_IDS: names the pages, the study tools and the downloads use themselves.
+(Clashes between data ids are crossref's job.)
 """
 
 from __future__ import annotations
@@ -24,6 +26,21 @@ def findings(guide: Guide) -> Iterator[tuple[Where, Loc, str]]:
         if anchor in reserved:
             message = f"{kind} id '{anchor}' is reserved: role pages give it to their own '{anchor}' section"
             yield where, loc, f"{message}; choose another id"
+    for where, loc, kind, value in _all_ids(guide):
+        why = paths.reserved_id(value)
+        if why:
+            yield where, loc, f"{kind} id '{value}' is reserved: {why}; choose another id"
+
+
+def _all_ids(guide: Guide) -> Iterator[tuple[Where, Loc, str, str]]:
+    """(where, loc, kind, id) of every id in the data."""
+    for role in guide.roles:
+        yield ("roles", role.id), ("id",), "role", role.id
+    yield from _role_page_ids(guide)
+    for index, framework in enumerate(guide.frameworks):
+        yield ("frameworks.yaml", None), (index, "id"), "framework", framework.id
+    for index, source in enumerate(guide.sources):
+        yield ("sources.yaml", None), (index, "id"), "source", source.id
 
 
 def _role_page_ids(guide: Guide) -> Iterator[tuple[Where, Loc, str, str]]:

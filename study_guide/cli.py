@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import GuideDataError
 from .load import load_guide
+from .markdown_html import SiteMarkdown
 from .schemas import write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     try:
-        guide = load_guide(args.data)
+        # The site's own Markdown configuration, so text is judged as the pages will render it.
+        guide = load_guide(args.data, SiteMarkdown.from_mkdocs_yml(ROOT / "mkdocs.yml"))
     except GuideDataError as exc:
         print(exc, file=sys.stderr)
         return 1

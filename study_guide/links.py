@@ -12,7 +12,8 @@ spans and fenced blocks are scanned too: a fence that a template folds onto one 
 a backtick that is escaped, is no longer code.
 Plain-text fields (names, titles, labels) allow no link syntax at all: they are printed in
 headings, tables, link texts and the navigation, where a link is never wanted.
-`unsafe_html_targets` checks the built HTML as a last line of defence.
+`unsafe_html_targets` lists the unsafe targets in HTML (the tests judge the gate with it); the
+built HTML itself passes the sanitiser (sanitise.py), whose URL schemes are ALLOWED_SCHEMES.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f\u00a0\u200b-\u200d\u2060\ufeff]")
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
+# What ends a line for Markdown, YAML or a browser's text layout, and tabs (Markdown reads a
+# leading one as code): a plain-text field allows none of them.
+_LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+_LINE_BREAK_OR_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _LEADING = re.compile(r"[\s<\x00-\x1f\x7f]*")  # what Markdown and a browser skip before a target
 
 # Where a link target can start in Markdown.
@@ -105,10 +110,17 @@ def markdown_problems(text: str) -> list[str]:
 
 
 def plain_text_problems(text: str) -> list[str]:
-    """Why `text` (a plain-text field) may not be published."""
+    """Why `text` (a plain-text field: one line, printed in headings, tables and link texts) may not be published."""
     problems = []
-    if control := _CONTROL.search(text):
-        problems.append(f"contains the control character U+{ord(control.group(0)):04X}; remove it")
+    if control := _LINE_BREAK_OR_CONTROL.search(text):
+        character = control.group(0)
+        if character in _LINE_BREAKS:
+            problems.append(
+                f"must be one line: contains a line break (U+{ord(character):04X}); plain text is printed in "
+                "headings, tables and titles, where a new line would start new content"
+            )
+        else:
+            problems.append(f"contains the control character U+{ord(character):04X}; remove it")
     if _ANY_LINK_SYNTAX.search(html.unescape(text)):
         problems.append(
             "plain text may not contain link syntax ([text](target), [text][ref], [ref]: target or "

@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import crossref
+from . import crossref, rendered_text
 from .errors import GuideDataError, Loc, Problem
+from .markdown_html import SiteMarkdown
 from .model import ID_PATTERN, Company, Framework, GlossaryTerm, Guide, Role, Source, Topic
 from .yaml_source import YamlFile, read_yaml
 
@@ -51,7 +52,9 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 FOLDERS: dict[str, type[BaseModel]] = {"roles": Role, "topics": Topic}
 
 
-def load_guide(data_dir: Path) -> Guide:
+def load_guide(data_dir: Path, markdown: SiteMarkdown | None = None) -> Guide:
+    """The validated guide. With `markdown` (the site's Markdown configuration), every text field is
+    also rendered and judged by the sanitiser (rendered_text.py), as `study-guide validate` does."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
@@ -121,6 +124,9 @@ def load_guide(data_dir: Path) -> Guide:
     )
     locator = _Locator(data_dir, files, owners)
     located = crossref.check(guide, locator, project_root=data_dir.parent)
+    if not located and markdown is not None:
+        findings = rendered_text.findings(guide, markdown, data_dir.parent)
+        located = [locator.problem(where, loc, message) for where, loc, message in findings]
     if located:
         raise GuideDataError(located)
     return guide
@@ -247,18 +253,28 @@ def _explain(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
         return f"unknown key {str(loc[-1])!r}{did_you_mean}; allowed keys: {', '.join(allowed)}"
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"got {error['input']!r}; expected one of {expected}"
+        return f"got {_shown(error['input'])}; expected one of {expected}"
     if kind == "string_pattern_mismatch":
         if error.get("ctx", {}).get("pattern") == ID_PATTERN:
-            return f"got {error['input']!r}; expected a kebab-case id (lowercase letters, digits, single hyphens)"
-        return f"got {error['input']!r}; {error['msg'][0].lower()}{error['msg'][1:]}"
+            return f"got {_shown(error['input'])}; expected a kebab-case id (lowercase letters, digits, single hyphens)"
+        return f"got {_shown(error['input'])}; {error['msg'][0].lower()}{error['msg'][1:]}"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     got = error.get("input")
     if kind.endswith("_type") or kind.endswith("_parsing"):
-        return f"{message[0].lower()}{message[1:]} (got {type(got).__name__} {got!r})"
+        return f"{message[0].lower()}{message[1:]} (got {type(got).__name__} {_shown(got)})"
     return message[0].lower() + message[1:]
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short (a hostile value may be a megabyte)."""
+    text = (
+        repr(value)
+        if not isinstance(value, int) or abs(value) < 10**60
+        else f"an integer of {len(str(abs(value)))} digits"
+    )
+    return text if len(text) <= 80 else f"{text[:77]}..."
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:

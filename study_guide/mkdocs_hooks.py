@@ -5,9 +5,10 @@
 - on_files: a page per role, per topic and per cheat sheet, rendered in full from templates/ (no
   macro pass), so adding a role or a topic is one YAML file.
 - on_page_markdown: glossary abbreviations on every page (the browser's own title tooltip).
-- on_page_content: the last line of the link policy (study_guide/links.py): a page whose HTML
-  links to a scheme other than http(s)/mailto stops the build; a page's `toc_depth` front matter
-  trims its table of contents.
+- on_page_content: every page's HTML passes the sanitiser (study_guide/sanitise.py): what it
+  carries is what nh3 keeps, and a page from which nh3 would remove anything (an element, an
+  attribute, a link to a scheme other than http(s)/mailto) stops the build, naming the data field
+  that makes it; a page's `toc_depth` front matter trims its table of contents.
 - on_page_context: "edit this page" opens the YAML the page is built from.
 - on_post_build: guide.json and its JSON Schema at the site root.
 
@@ -25,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from study_guide import links, site
+from study_guide import sanitise, site
 from study_guide.errors import GuideDataError
 from study_guide.markdown_html import SiteMarkdown
 
@@ -56,13 +57,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    unsafe = links.unsafe_html_targets(html)
-    if unsafe:
+    kept, removed = sanitise.sanitised(html)
+    if removed:
+        build = site.current(config)
+        fields = build.unsafe_text()  # which data field makes it, when a field does so on its own
         source = page.meta.get("data_source") or f"docs/{page.file.src_uri}"
-        raise PluginError(f"{source}: page {page.file.src_uri} would link to {', '.join(unsafe)}; {links.RULE}")
+        where = f"{source}: page {page.file.src_uri} would carry HTML the guide does not allow"
+        raise PluginError(f"{where} ({', '.join(removed[:5])}); {sanitise.RULE}" + (f"\n{fields}" if fields else ""))
     if "toc_depth" in page.meta:
         trim_toc(page, page.meta["toc_depth"])
-    return html
+    return kept
 
 
 def trim_toc(page: Page, depth: object) -> None:
@@ -94,4 +98,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site.current(config).write_outputs(Path(config.site_dir))
+    try:
+        site.current(config).write_outputs(Path(config.site_dir))
+    except GuideDataError as exc:  # a fragment for guide.json or a deck that the sanitiser would change
+        raise PluginError(str(exc)) from None

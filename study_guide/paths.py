@@ -56,6 +56,28 @@ ANCHORS: dict[str, dict[str, str]] = {
 }
 
 
+# Names taken by the site, the study tools and the downloads, which no data id may use.
+# Pages: "index" is a folder's own page (topics/index.md would replace the topic library's URL).
+# Study tools: they key question, role and round ids in JavaScript objects, where "constructor"
+# is a built-in property (the only one a kebab-case id can spell), and give their own elements
+# DOM ids starting "sisg-" (a question anchored at one would hide it). Downloads: "all-roles" is
+# the deck holding every role's questions (downloads/entries.py).
+ALL_ROLES_DECK = "all-roles"
+RESERVED_IDS: dict[str, str] = {
+    "index": "a folder's own page is index",
+    "constructor": "the study tools' scripts use it as a built-in property name",
+    ALL_ROLES_DECK: f"the Anki deck with every role's questions is named {ALL_ROLES_DECK}",
+}
+RESERVED_ID_PREFIXES: dict[str, str] = {"sisg-": "the study tools give their own elements ids starting sisg-"}
+
+
+def reserved_id(value: str) -> str | None:
+    """Why `value` may not be a data id, or None."""
+    if value in RESERVED_IDS:
+        return RESERVED_IDS[value]
+    return next((why for prefix, why in RESERVED_ID_PREFIXES.items() if value.startswith(prefix)), None)
+
+
 def reserved_role_anchors() -> set[str]:
     """Ids a role page gives its own headings: no round, topic, question or worked example may use one."""
     return set(ANCHORS["role"].values())

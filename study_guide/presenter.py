@@ -7,11 +7,13 @@ added to the model is one more `Section` here and appears everywhere.
 
 Each section's body is Markdown built from escaped data text (`escape_markdown_text`, as the
 page templates escape it). Pages embed that Markdown and MkDocs renders it; the other outputs
-get it rendered once here by `SiteMarkdown`, the same Python-Markdown configuration.
+get it rendered once here by `SiteMarkdown`, the same Python-Markdown configuration, and
+sanitised (sanitise.py) before guide.json, a deck or a row carries it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,7 +22,8 @@ from typing import Literal
 
 from markupsafe import Markup
 
-from . import paths
+from . import paths, sanitise
+from .errors import GuideDataError, Problem
 from .markdown_html import SiteMarkdown, list_items, plain_text, unwrap_paragraph
 from .markdown_text import escape_markdown_text
 from .model import Duration, Framework, Guidance, Guide, Question, Round
@@ -88,6 +91,7 @@ ROUND_OVERHEAD_MINUTES = 10
 QUESTIONS_PER_ROUND = 3
 MIN_MINUTES = 3
 CODE_LANGUAGES = {".py": "python", ".sql": "sql"}
+_BACKTICK_RUN = re.compile("`+")
 
 # link(page, anchor) -> a Markdown link target (a page-relative .md link, or a site-root URL).
 Link = Callable[[str, str | None], str]
@@ -106,9 +110,13 @@ def round_minutes(round_: Round) -> int | None:
 
 
 def fenced_code(project_root: Path, relative: str) -> Markup:
-    """A file's contents as a fenced code block, with a fence longer than any backtick run inside."""
+    """A file's contents as a fenced code block, with a fence longer than any backtick run inside.
+
+    Longer than any run anywhere, not only than a line of backticks: a line such as "``` " or
+    "   ````python" also closes a shorter fence, and the rest of the file would render as Markdown.
+    """
     code = (project_root / relative).read_text(encoding="utf-8").rstrip("\n")
-    longest = max((len(run) for run in code.split("\n") if set(run) == {"`"}), default=0)
+    longest = max((len(run) for run in _BACKTICK_RUN.findall(code)), default=0)
     fence = "`" * max(3, longest + 1)
     language = CODE_LANGUAGES.get(Path(relative).suffix, "text")
     return Markup(f"{fence}{language}\n{code}\n{fence}")
@@ -187,6 +195,8 @@ class Presenter:
             prompt, *htmls = self.markdown.html_parts(
                 [escape_markdown_text(question.prompt), *(body.markdown for body in bodies)]
             )
+            fields = ["prompt", *(f"guidance.{body.section.field}" for body in bodies)]
+            prompt, *htmls = self._sanitised(question, fields, [prompt, *htmls])
             sections = []
             for body, html in zip(bodies, htmls, strict=True):
                 section = body.section
@@ -203,3 +213,29 @@ class Presenter:
                 prompt_html=Markup(prompt_html), prompt_text=plain_text(prompt_html), sections=sections
             )
         return self._rendered[question.id]
+
+    def _sanitised(self, question: Question, fields: list[str], htmls: list[str]) -> list[str]:
+        """Each fragment as the sanitiser keeps it; one it would change is a data error (sanitise.py)."""
+        kept = []
+        problems = []
+        for field, html in zip(fields, htmls, strict=True):
+            clean, removed = sanitise.sanitised(html)
+            kept.append(clean)
+            if removed:
+                topic, index = self._home[question.id]
+                problems.append(
+                    Problem(
+                        Path("data") / "topics" / f"{topic}.yaml",
+                        None,
+                        ("questions", index, *field.split(".")),
+                        f"would make HTML the guide does not allow ({', '.join(removed[:5])}); {sanitise.RULE}",
+                    )
+                )
+        if problems:
+            raise GuideDataError(problems)
+        return kept
+
+    @cached_property
+    def _home(self) -> dict[str, tuple[str, int]]:
+        """question id -> (topic id, index in the topic's questions), to name the field at fault."""
+        return {q.id: (topic.id, index) for topic in self.guide.topics for index, q in enumerate(topic.questions)}

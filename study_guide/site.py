@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 from . import downloads, paths
+from .errors import GuideDataError
 from .export import GuideExport, to_json
 from .load import load_guide
 from .markdown_html import SiteMarkdown
@@ -40,6 +41,14 @@ class Build:
         guide = load_guide(root / "data")
         presenter = Presenter(guide, root, markdown)
         return cls(root=root, guide=guide, presenter=presenter, renderer=Renderer(guide, root, presenter))
+
+    def unsafe_text(self) -> str:
+        """Which data fields make HTML the sanitiser would change, as a data error message ('' if none alone does)."""
+        try:
+            load_guide(self.root / "data", self.presenter.markdown)
+        except GuideDataError as exc:
+            return str(exc)
+        return ""
 
     def nav_with_roles(self, nav: list) -> list:
         """Append one entry per role to the 'Roles' section of mkdocs.yml's nav."""

@@ -17,6 +17,7 @@ import genanki
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
+from .. import sanitise
 from ..model import Guide
 from ..presenter import KIND_LABELS, Presenter
 from .entries import Deck, Entry
@@ -84,15 +85,19 @@ class AnkiWriter:
         q = entry.question
         rendered = self.presenter.rendered(q)
         asked_in = [(self.roles[p.role], self.rounds[(p.role, p.round)]) for p in entry.asked_in]
-        return [
+        fields = [
             self._render("prompt.html.j2", prompt=rendered.prompt_html),
             self._render("guidance.html.j2", sections=rendered.sections),
             self._render("context.html.j2", question=q, topic=entry.topic, asked_in=asked_in),
             str(escape(q.id)),
         ]
+        # Anki renders a field as HTML and runs its scripts: every field passes the allowlist. The
+        # prompt and guidance were sanitised by the presenter and the rest is escaped by the
+        # templates, so nothing is removed here; cleaning again keeps it so if that ever changes.
+        return [sanitise.clean(field) for field in fields]
 
     def package(self, deck: Deck) -> genanki.Package:
-        description = self._render("deck_description.html.j2", deck=deck)
+        description = sanitise.clean(self._render("deck_description.html.j2", deck=deck))
         anki_deck = genanki.Deck(anki_id(deck.key), deck.name, description)
         for position, entry in enumerate(deck.entries):
             note = genanki.Note(

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Guide, Question, Role, Topic
-from ..paths import Placement, placements
+from ..paths import ALL_ROLES_DECK, Placement, placements
 
 DOWNLOADS_DIR = "downloads"
-ALL_ROLES = "all-roles"
+ALL_ROLES = ALL_ROLES_DECK  # a reserved id (paths.RESERVED_IDS), so no role takes it
 DECK_PREFIX = "Spotify Interview Study Guides"
 
 

@@ -1,0 +1,51 @@
+"""Every text field of the guide rendered on its own, as the pages render it, and judged by the sanitiser.
+
+`study-guide validate` runs this after the other checks, so text that would make HTML the
+allowlist does not name (study_guide/sanitise.py) is a data error with its file, line and field,
+like any other. The build sanitises every page and fragment anyway; it runs this only when a page
+fails, to say which field is to blame (rendering every field costs about as much as a fifth of a
+build, which a build of good data should not pay).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import sanitise
+from .crossref import Finding, Where, documents
+from .errors import Loc
+from .markdown_html import SiteMarkdown
+from .markdown_text import escape_markdown_text
+from .model import Guide
+from .presenter import fenced_code
+
+
+def findings(guide: Guide, markdown: SiteMarkdown, project_root: Path) -> Iterator[Finding]:
+    texts: list[tuple[Where, Loc, str]] = []
+    for where, loc, document in documents(guide):
+        texts.extend((where, field_loc, text) for field_loc, text in _strings(document, loc))
+    pieces = []
+    for _, loc, text in texts:
+        if loc[-1] == "code_file":  # shown as a fenced block of the file's contents
+            pieces.append(fenced_code(project_root, text))
+        else:
+            pieces.append(escape_markdown_text(text))
+    for (where, loc, _), html in zip(texts, markdown.html_parts(pieces), strict=True):
+        removed = sanitise.problems(html)
+        if removed:
+            yield where, loc, f"would make HTML the guide does not allow ({', '.join(removed[:5])}); {sanitise.RULE}"
+
+
+def _strings(item: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string inside a model, with its location (ids and enum values included: they are text too)."""
+    if isinstance(item, BaseModel):
+        for name in type(item).model_fields:
+            yield from _strings(getattr(item, name), (*loc, name))
+    elif isinstance(item, list):
+        for index, child in enumerate(item):
+            yield from _strings(child, (*loc, index))
+    elif isinstance(item, str):
+        yield loc, item

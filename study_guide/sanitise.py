@@ -1,0 +1,157 @@
+"""The one HTML allowlist: every fragment the build makes from data passes it unchanged, or the build stops.
+
+Data text is escaped for Markdown before it is rendered (markdown_text.py), and what comes out is
+checked here with a maintained sanitiser, nh3 (the Python binding of Rust's ammonia), against an
+allowlist of the elements and attributes the guide's own pages use. Escaping decides what Markdown
+sees; the sanitiser judges what a browser would get, so a gap between the escaper's idea of a code
+span and Python-Markdown's cannot let markup through.
+
+The guide's own data passes unchanged, so its pages, guide.json and decks stay byte-identical:
+`problems` compares the HTML with what nh3 keeps of it, and any difference (an element, an attribute
+or a value the list does not name) is reported, never silently stripped. A new Markdown feature that
+needs a new element is therefore one conscious line here (tests/test_sanitise.py checks that every
+entry is still used by the real site).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import nh3
+
+from . import links
+
+# Elements the pages, guide.json and the Anki cards use (Python-Markdown with mkdocs.yml's
+# extensions, and the templates' own markup).
+TAGS = frozenset(
+    {
+        "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2",
+        "h3", "h4", "h5", "h6", "hr", "kbd", "li", "noscript", "ol", "p", "pre", "span", "strong", "summary",
+        "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+# Attributes allowed with any value (URLs are further limited to URL_SCHEMES).
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title"},
+    "a": {"href"},
+    "abbr": {"title"},
+    "details": {"data-kind", "data-question", "open"},
+    "div": {"data-questions", "data-role", "data-round", "data-topic", "hidden"},
+    "li": {"data-question"},
+    "ol": {"start"},
+}
+# Attributes allowed only with these values: the study scripts act on them.
+ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
+    "a": {"data-sisg-tool": {"practice", "plan", "progress", "downloads"}, "download": {""}},
+    "div": {
+        "data-sisg-script": {"assets/study/plan.js", "assets/study/practice.js", "assets/study/progress.js"},
+        "data-search-exclude": {"data-search-exclude"},
+    },
+    "ul": {"data-search-exclude": {"data-search-exclude"}},
+    "td": {"style": {"text-align: left;", "text-align: right;", "text-align: center;"}},
+    "th": {"style": {"text-align: left;", "text-align: right;", "text-align: center;"}},
+}
+URL_SCHEMES = links.ALLOWED_SCHEMES
+RULE = (
+    "data text is shown as text: write code in `backticks` that close on the same line, or in a fenced "
+    "block, and links only to http(s), mailto or pages of this site"
+)
+URL_ATTRIBUTES = frozenset({"href"})
+_VOID = frozenset({"br", "hr", "img", "input", "wbr", "col", "meta", "link", "source", "area", "embed"})
+
+
+def clean(html: str) -> str:
+    """`html` with everything the allowlist does not name removed (nh3)."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        tag_attribute_values={tag: {n: set(v) for n, v in values.items()} for tag, values in ATTRIBUTE_VALUES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=False,
+    )
+
+
+class _Tokens(HTMLParser):
+    """What a fragment means to a browser, as a list: tags with their attributes, and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tokens.append(("<", tag, tuple(sorted((name, value or "") for name, value in attrs))))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag not in _VOID:
+            self.tokens.append(("/", tag))
+
+    def handle_data(self, data):
+        if self.tokens and self.tokens[-1][0] == "text":
+            self.tokens[-1] = ("text", self.tokens[-1][1] + data)
+        else:
+            self.tokens.append(("text", data))
+
+    def handle_comment(self, data):
+        pass  # comments are inert; nh3 keeps them (strip_comments=False)
+
+
+def tokens(html: str) -> list[tuple]:
+    parser = _Tokens()
+    parser.feed(html)
+    parser.close()
+    return parser.tokens
+
+
+def sanitised(html: str) -> tuple[str, list[str]]:
+    """(what nh3 keeps of `html`, what it removed): the first is what every output carries."""
+    kept = clean(html)
+    if kept == html:  # nh3 writes most of the guide's HTML back byte for byte: nothing to compare
+        return kept, []
+    before, after = tokens(html), tokens(kept)
+    if before == after:
+        return kept, []
+    return kept, _describe(before, after)
+
+
+def problems(html: str) -> list[str]:
+    """What in `html` the allowlist does not let through, one description each; [] when it passes unchanged."""
+    return sanitised(html)[1]
+
+
+def _describe(before: list[tuple], after: list[tuple]) -> list[str]:
+    kept = {token for token in after if token[0] == "<"}
+    found = []
+    for token in before:
+        if token[0] != "<" or token in kept:
+            continue
+        tag, attrs = token[1], token[2]
+        if tag not in TAGS:
+            found.append(f"<{tag}>")
+        else:
+            found.extend(f"<{tag} {name}={value[:40]!r}>" for name, value in attrs if not _allowed(tag, name, value))
+    if not found:  # every element is allowed, but not as it stands (e.g. a link to another scheme)
+        index = next(i for i, (a, b) in enumerate(zip([*before, None], [*after, None], strict=False)) if a != b)
+        found.append(f"markup changed by the sanitiser near {_show(before[min(index, len(before) - 1)])}")
+    return list(dict.fromkeys(found))
+
+
+def _show(token: tuple) -> str:
+    if token[0] == "<":
+        attrs = "".join(f" {name}={value[:40]!r}" for name, value in token[2])
+        return f"<{token[1]}{attrs}>"
+    if token[0] == "/":
+        return f"</{token[1]}>"
+    return repr(token[1][:40])
+
+
+def _allowed(tag: str, name: str, value: str) -> bool:
+    if name in URL_ATTRIBUTES and not links.is_allowed(value):
+        return False
+    if name in ATTRIBUTES["*"] or name in ATTRIBUTES.get(tag, set()):
+        return True
+    return value in ATTRIBUTE_VALUES.get(tag, {}).get(name, set())
