@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         # The site's own Markdown configuration, so text is judged as the pages will render it.
-        guide = load_guide(args.data, SiteMarkdown.from_mkdocs_yml(ROOT / "mkdocs.yml"))
+        guide = load_guide(args.data, lambda: SiteMarkdown.from_mkdocs_yml(ROOT / "mkdocs.yml"))
     except GuideDataError as exc:
         print(exc, file=sys.stderr)
         return 1

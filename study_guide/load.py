@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +53,10 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 FOLDERS: dict[str, type[BaseModel]] = {"roles": Role, "topics": Topic}
 
 
-def load_guide(data_dir: Path, markdown: SiteMarkdown | None = None) -> Guide:
-    """The validated guide. With `markdown` (the site's Markdown configuration), every text field is
-    also rendered and judged by the sanitiser (rendered_text.py), as `study-guide validate` does."""
+def load_guide(data_dir: Path, markdown: Callable[[], SiteMarkdown] | None = None) -> Guide:
+    """The validated guide. With `markdown` (gives the site's Markdown configuration, asked only when
+    every other check passed), every text field is also rendered and judged by the sanitiser
+    (rendered_text.py), as `study-guide validate` does."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
@@ -125,7 +127,7 @@ def load_guide(data_dir: Path, markdown: SiteMarkdown | None = None) -> Guide:
     locator = _Locator(data_dir, files, owners)
     located = crossref.check(guide, locator, project_root=data_dir.parent)
     if not located and markdown is not None:
-        findings = rendered_text.findings(guide, markdown, data_dir.parent)
+        findings = rendered_text.findings(guide, markdown(), data_dir.parent)
         located = [locator.problem(where, loc, message) for where, loc, message in findings]
     if located:
         raise GuideDataError(located)

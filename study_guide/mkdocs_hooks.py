@@ -61,8 +61,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if removed:
         build = site.current(config)
         fields = build.unsafe_text()  # which data field makes it, when a field does so on its own
-        source = page.meta.get("data_source") or f"docs/{page.file.src_uri}"
-        where = f"{source}: page {page.file.src_uri} would carry HTML the guide does not allow"
+        made_from = [] if page.file.generated_by else [f"docs/{page.file.src_uri}"]
+        made_from += [page.meta["data_source"]] if page.meta.get("data_source") else []
+        where = (
+            f"page {page.file.src_uri} (made from {' and '.join(made_from)}) would carry HTML the guide does not allow"
+        )
         raise PluginError(f"{where} ({', '.join(removed[:5])}); {sanitise.RULE}" + (f"\n{fields}" if fields else ""))
     if "toc_depth" in page.meta:
         trim_toc(page, page.meta["toc_depth"])

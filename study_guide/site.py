@@ -45,7 +45,7 @@ class Build:
     def unsafe_text(self) -> str:
         """Which data fields make HTML the sanitiser would change, as a data error message ('' if none alone does)."""
         try:
-            load_guide(self.root / "data", self.presenter.markdown)
+            load_guide(self.root / "data", lambda: self.presenter.markdown)
         except GuideDataError as exc:
             return str(exc)
         return ""

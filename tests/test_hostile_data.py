@@ -29,7 +29,7 @@ from study_guide import links
 from study_guide.errors import GuideDataError
 from study_guide.load import load_guide
 from study_guide.markdown_text import escape_markdown_text
-from study_guide.yaml_source import MAX_DEPTH, MAX_NODES
+from study_guide.yaml_source import MAX_BYTES, MAX_DEPTH, MAX_ITEMS, MAX_NODES
 
 from .conftest import FIXTURE_DATA, ROOT, SITE_URL, copy_project, mkdocs_build
 
@@ -286,7 +286,10 @@ def test_build_stops_on_a_page_linking_to_a_script(fixture_project):
         page.write("\n[x](javascript:alert(1))\n")
     result = mkdocs_build(fixture_project)
     assert result.returncode == 1
-    assert "page glossary.md would link to <a href='javascript:alert(1)'>" in result.stderr
+    assert (
+        "page glossary.md (made from docs/glossary.md and data/glossary.yaml) would carry HTML the guide does not allow "
+        "(<a href='javascript:alert(1)'>)" in result.stderr
+    )
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -377,10 +380,17 @@ BOMBS = {
     "1,000 nested brackets": ("x: " + "[" * 1000 + "]" * 1000 + "\n", f":1: nested more than {MAX_DEPTH} levels deep"),
     "1,000 unclosed brackets": ("x: " + "[" * 1000 + "\n", f":1: nested more than {MAX_DEPTH} levels deep"),
     "too many nodes": (
-        "x: [" + ",".join(["1"] * (MAX_NODES + 10)) + "]\n",
+        "x: {" + ",".join(f"k{i}: 1" for i in range(MAX_NODES // 2 + 10)) + "}\n",
         f":1: has more than {MAX_NODES:,} YAML nodes; split it into smaller files",
     ),
-    "too large": ("x: " + "a" * 1_100_000 + "\n", ": is larger than 1 MB; split it into smaller files"),
+    "too large": (
+        "x: " + "a" * (MAX_BYTES + 1) + "\n",
+        f": is larger than {MAX_BYTES // 1000} kB; split it into smaller files",
+    ),
+    "too many items in one list": (
+        "x: [" + ",".join(["1"] * (MAX_ITEMS + 1)) + "]\n",
+        f":1: a list has more than {MAX_ITEMS} items; split it or shorten it",
+    ),
 }
 
 

@@ -39,11 +39,12 @@
     return guidePromise;
   }
 
+  // No prototype: an id can never meet a built-in property ("constructor").
   const byId = (list) =>
     list.reduce((map, item) => {
       map[item.id] = item;
       return map;
-    }, {});
+    }, Object.create(null));
 
   function indexGuide(data) {
     const guide = {
@@ -148,7 +149,9 @@
     return node;
   }
 
-  /* HTML the build rendered into guide.json, as a fragment. Its links are relative to the site
+  /* HTML the build rendered into guide.json and sanitised against its allowlist
+     (study_guide/sanitise.py), as a fragment: the only HTML the study tools insert. Text from the
+     study record (notes, plans) is only ever set as text, through el(). Its links are relative to the site
      root, as every URL in guide.json is; code blocks are focusable, as Material makes page code
      blocks, so a keyboard can scroll a wide one. */
   function html(markup) {

@@ -19,7 +19,10 @@
   // The quick path of earlier versions: Got it is a Good review, Needs work an Again.
   const LEGACY_RATING = { got: 3, review: 1 };
 
-  const empty = () => ({ format: FORMAT, version: VERSION, reviews: {}, notes: {}, plan: null, pass: null });
+  /* Maps keyed by question id have no prototype, so no id can meet a built-in property such as
+     "constructor" (the build also reserves it: study_guide/paths.py RESERVED_IDS). */
+  const dict = (entries = {}) => Object.assign(Object.create(null), entries);
+  const empty = () => ({ format: FORMAT, version: VERSION, reviews: dict(), notes: dict(), plan: null, pass: null });
 
   const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
   const validTime = (value) => typeof value === "string" && !Number.isNaN(Date.parse(value));
@@ -110,7 +113,7 @@
   function merge(base, incoming) {
     const now = new Date();
     const counts = { dropped: 0, clamped: 0, invalid: 0 };
-    const out = { ...base, reviews: { ...base.reviews }, notes: { ...base.notes } };
+    const out = { ...base, reviews: dict(base.reviews), notes: dict(base.notes) };
     let added = 0;
     Object.entries(incoming.reviews).forEach(([id, list]) => {
       const before = (out.reviews[id] || []).length;
@@ -207,7 +210,10 @@
 
   // Change a copy of the record with fn(copy) and store it; the stored record is untouched on failure.
   function update(fn) {
-    const copy = JSON.parse(JSON.stringify(read()));
+    const record = read();
+    const copy = JSON.parse(JSON.stringify(record));
+    copy.reviews = dict(copy.reviews); // keep the id maps free of a prototype (see dict)
+    copy.notes = dict(copy.notes);
     fn(copy);
     return write(copy);
   }
