@@ -287,8 +287,8 @@ def test_build_stops_on_a_page_linking_to_a_script(fixture_project):
     result = mkdocs_build(fixture_project)
     assert result.returncode == 1
     assert (
-        "page glossary.md (made from docs/glossary.md and data/glossary.yaml) would carry HTML the guide does not allow "
-        "(<a href='javascript:alert(1)'>)" in result.stderr
+        "page glossary.md (made from docs/glossary.md and data/glossary.yaml) would carry HTML "
+        "the guide does not allow (<a href='javascript:alert(1)'>)" in result.stderr
     )
     assert "Traceback" not in result.stdout + result.stderr
 
