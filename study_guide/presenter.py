@@ -178,8 +178,8 @@ class Presenter:
     def _markdown(self, section: Section, value, link: Link) -> str:
         if section.kind == "list":
             return "\n".join("- " + escape_markdown_text(item).replace("\n", "\n  ") for item in value)
-        if section.kind == "paragraph":
-            return escape_markdown_text(value)
+        if section.kind == "paragraph":  # a block of its own, where a fenced ```text block is one
+            return escape_markdown_text(value, fences=True)
         if section.kind == "code":
             return f"`{value}`, run by the test suite:\n\n{fenced_code(self.project_root, value)}"
         if section.kind == "framework":

@@ -20,23 +20,40 @@ from .errors import Loc
 from .markdown_html import SiteMarkdown
 from .markdown_text import escape_markdown_text
 from .model import Guide
-from .presenter import fenced_code
+from .presenter import SECTIONS, fenced_code
+from .render import oneline
+
+# Guidance fields the presenter places as blocks of their own (fenced blocks are code there).
+_BLOCK_FIELDS = frozenset(section.field for section in SECTIONS if section.kind == "paragraph")
 
 
 def findings(guide: Guide, markdown: SiteMarkdown, project_root: Path) -> Iterator[Finding]:
     texts: list[tuple[Where, Loc, str]] = []
     for where, loc, document in documents(guide):
         texts.extend((where, field_loc, text) for field_loc, text in _strings(document, loc))
-    pieces = []
-    for _, loc, text in texts:
+    # Each text as written, folded onto one line as headings, tables and link texts print it, and
+    # (list items) as an item of a Markdown list.
+    pieces, owners = [], []
+    for index, (_, loc, text) in enumerate(texts):
         if loc[-1] == "code_file":  # shown as a fenced block of the file's contents
-            pieces.append(fenced_code(project_root, text))
+            forms = [fenced_code(project_root, text)]
         else:
-            pieces.append(escape_markdown_text(text))
-    for (where, loc, _), html in zip(texts, markdown.html_parts(pieces), strict=True):
-        removed = sanitise.problems(html)
-        if removed:
-            yield where, loc, f"would make HTML the guide does not allow ({', '.join(removed[:5])}); {sanitise.RULE}"
+            fences = len(loc) > 1 and loc[-2] == "guidance" and loc[-1] in _BLOCK_FIELDS
+            escaped = escape_markdown_text(text, fences=fences)
+            forms = [escaped, escape_markdown_text(oneline(text))]
+            if isinstance(loc[-1], int):  # an item of a list, placed as the templates place it, with a next item
+                forms.append("- " + escaped.replace("\n", "\n  ") + "\n- next")
+            forms = list(dict.fromkeys(forms))
+        pieces.extend(forms)
+        owners.extend([index] * len(forms))
+    removed: dict[int, list[str]] = {}
+    for index, html in zip(owners, markdown.html_parts(pieces), strict=True):
+        removed.setdefault(index, []).extend(sanitise.problems(html))
+    for index, found in removed.items():
+        if found:
+            where, loc, _ = texts[index]
+            found = list(dict.fromkeys(found))
+            yield where, loc, f"would make HTML the guide does not allow ({', '.join(found[:5])}); {sanitise.RULE}"
 
 
 def _strings(item: object, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -45,3 +45,42 @@ def test_a_question_id_that_is_a_reserved_anchor_is_refused(data):
         f"data/topics/team-fit.yaml:{line}: questions[0].id: question id '{anchor}' is reserved: role pages "
         f"give it to their own '{anchor}' section; choose another id"
     ]
+
+
+# Names the site, the study tools and the downloads reserve (paths.RESERVED_IDS) -------------------
+
+
+def test_a_question_id_that_is_a_javascript_built_in_is_refused(data):
+    edit(data, "topics/team-fit.yaml", "  - id: team-fit-first", "  - id: constructor")
+    line = line_of(data, "topics/team-fit.yaml", "  - id: constructor")
+    assert problems(data) == [
+        f"data/topics/team-fit.yaml:{line}: questions[0].id: question id 'constructor' is reserved: the study "
+        "tools' scripts use it as a built-in property name; choose another id"
+    ]
+
+
+def test_a_question_id_in_the_study_tools_dom_namespace_is_refused(data):
+    edit(data, "topics/team-fit.yaml", "  - id: team-fit-first", "  - id: sisg-practice")
+    line = line_of(data, "topics/team-fit.yaml", "  - id: sisg-practice")
+    assert problems(data) == [
+        f"data/topics/team-fit.yaml:{line}: questions[0].id: question id 'sisg-practice' is reserved: the study "
+        "tools give their own elements ids starting sisg-; choose another id"
+    ]
+
+
+def test_a_topic_called_index_is_refused(data):
+    (data / "topics" / "team-fit.yaml").rename(data / "topics" / "index.yaml")
+    edit(data, "topics/index.yaml", "id: team-fit", "id: index")
+    edit(data, ROLE, "focus_topics: [team-fit]", "focus_topics: [index]")
+    assert problems(data) == [
+        "data/topics/index.yaml:1: id: topic id 'index' is reserved: a folder's own page is index; choose another id"
+    ]
+
+
+def test_a_role_named_like_the_all_roles_deck_is_refused(data):
+    (data / ROLE).rename(data / "roles" / "all-roles.yaml")
+    edit(data, "roles/all-roles.yaml", "id: example-role", "id: all-roles")
+    assert problems(data) == [
+        "data/roles/all-roles.yaml:1: id: role id 'all-roles' is reserved: the Anki deck with every role's questions "
+        "is named all-roles; choose another id"
+    ]

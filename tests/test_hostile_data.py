@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from study_guide import links
+from study_guide import links, sanitise
 from study_guide.errors import GuideDataError
 from study_guide.load import load_guide
 from study_guide.markdown_text import escape_markdown_text
@@ -618,3 +618,78 @@ def test_serve_reports_a_data_mistake_and_recovers(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+# Issue 20: values YAML cannot hold, tags, files that are not files, code that ends its fence ------
+
+
+IMPOSSIBLE_VALUES = {
+    "a day that does not exist": (
+        "level: 2023-02-30",
+        "YAML value error: '2023-02-30' is not a valid date (day is out of range for month); quote it to keep it "
+        "as text",
+    ),
+    "an hour past the day": (
+        "level: 2023-01-01 25:00:00",
+        "YAML value error: '2023-01-01 25:00:00' is not a valid date (hour must be in 0..23); quote it to keep it as "
+        "text",
+    ),
+    "an integer past Python's digit limit": (
+        "level: " + "9" * 5000,
+        f"YAML value error: {'9' * 40!r} is not a valid integer (Exceeds the limit (4300 digits) for integer string "
+        "conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit); quote it to keep "
+        "it as text",
+    ),
+}
+
+
+@pytest.mark.parametrize("line, message", IMPOSSIBLE_VALUES.values(), ids=IMPOSSIBLE_VALUES.keys())
+def test_a_value_yaml_cannot_build_is_a_data_error_with_its_line(data, line, message):
+    edit(data, TOPIC, "    kind: behavioral\n", f"    kind: behavioral\n    {line}\n")
+    assert problems(data) == [f"data/{TOPIC}:9: {message}"]
+
+
+TAGS = {
+    "binary": ("description: !!binary PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KDEpPg==", "tag:yaml.org,2002:binary"),
+    "set": ("description: !!set {a, b}", "tag:yaml.org,2002:set"),
+    "explicit string": ("description: !!str plain", "tag:yaml.org,2002:str"),
+    "local tag": ("description: !mine text", "!mine"),
+}
+
+
+@pytest.mark.parametrize("line, tag", TAGS.values(), ids=TAGS.keys())
+def test_only_plain_yaml_is_accepted(data, line, tag):
+    edit(data, TOPIC, "description: What motivation covers.", line)
+    assert problems(data) == [
+        f"data/{TOPIC}:3: the tag {tag} is not allowed in data files; write the value as plain YAML without a tag"
+    ]
+
+
+def test_a_fifo_in_data_is_reported_never_opened(data):
+    os.mkfifo(data / "topics" / "pipe.yaml")
+    started = time.monotonic()
+    assert problems(data) == [
+        "data/topics/pipe.yaml: is not a regular file (a pipe, socket or device); data/ holds only YAML files"
+    ]
+    assert time.monotonic() - started < 30  # opening it would block forever
+
+
+@pytest.mark.parametrize("closing_line", ["``` ", "```\t", "   ```", "````", "```python"])
+def test_a_code_file_line_of_backticks_cannot_end_its_fence(tmp_path, closing_line):
+    """The fence is longer than any run of backticks in the file, so no line of it closes the block."""
+    from study_guide.presenter import fenced_code
+
+    (tmp_path / "examples").mkdir()
+    code = f"x = 1\n{closing_line}\n<img src=x onerror=alert(1)>\n"
+    (tmp_path / "examples" / "trap.py").write_text(code, encoding="utf-8")
+    html = _site_markdown()(str(fenced_code(tmp_path, "examples/trap.py")))
+    tokens = sanitise.tokens(html)
+    assert [t[1] for t in tokens if t[0] == "<" and t[1] in ("pre", "img")] == ["pre"]
+    assert tokens[-1] == ("/", "div")  # the highlight block ends the output: nothing after it
+    assert "\n<img src=x onerror=alert(1)>\n" in "".join(t[1] for t in tokens if t[0] == "text")  # shown as code
+
+
+def test_a_list_longer_than_the_cap_is_refused_with_its_line(data):
+    covers = ", ".join(f"Point {i}." for i in range(MAX_ITEMS + 1))
+    edit(data, TOPIC, "covers: [Point one., Point two.]", f"covers: [{covers}]")
+    assert problems(data) == [f"data/{TOPIC}:11: a list has more than {MAX_ITEMS} items; split it or shorten it"]
