@@ -22,25 +22,30 @@ import nh3
 from . import links
 
 # Elements the pages, guide.json and the Anki cards use (Python-Markdown with mkdocs.yml's
-# extensions, and the templates' own markup).
+# extensions, and the templates' own markup): exactly what the real site uses, which
+# tests/test_sanitise.py checks both ways.
 TAGS = frozenset(
     {
-        "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2",
-        "h3", "h4", "h5", "h6", "hr", "kbd", "li", "noscript", "ol", "p", "pre", "span", "strong", "summary",
-        "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+        "a", "abbr", "code", "details", "div", "em", "h1", "h2", "h3", "hr", "kbd", "li", "noscript", "ol", "p",
+        "pre", "span", "strong", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
     }
 )  # fmt: skip
-# Attributes allowed with any value (URLs are further limited to URL_SCHEMES).
+# Attributes allowed with any value (links are further limited to URL_SCHEMES).
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "title"},
-    "a": {"href"},
+    "a": {"class", "href", "title"},
     "abbr": {"title"},
-    "details": {"data-kind", "data-question", "open"},
-    "div": {"data-questions", "data-role", "data-round", "data-topic", "hidden"},
-    "li": {"data-question"},
-    "ol": {"start"},
+    "details": {"class", "data-kind", "data-question", "id"},
+    "div": {"class", "data-questions", "data-role", "data-round", "data-topic", "hidden", "id"},
+    "h1": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "li": {"data-question", "id"},
+    "p": {"class"},
+    "span": {"class"},
+    "ul": {"class"},
 }
-# Attributes allowed only with these values: the study scripts act on them.
+# Attributes allowed only with these values: the study scripts act on them, or they are styles.
+_ALIGN = {"text-align: right;"}
 ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
     "a": {"data-sisg-tool": {"practice", "plan", "progress", "downloads"}, "download": {""}},
     "div": {
@@ -48,8 +53,8 @@ ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
         "data-search-exclude": {"data-search-exclude"},
     },
     "ul": {"data-search-exclude": {"data-search-exclude"}},
-    "td": {"style": {"text-align: left;", "text-align: right;", "text-align: center;"}},
-    "th": {"style": {"text-align: left;", "text-align: right;", "text-align: center;"}},
+    "td": {"style": _ALIGN},
+    "th": {"style": _ALIGN},
 }
 URL_SCHEMES = links.ALLOWED_SCHEMES
 RULE = (
@@ -152,6 +157,6 @@ def _show(token: tuple) -> str:
 def _allowed(tag: str, name: str, value: str) -> bool:
     if name in URL_ATTRIBUTES and not links.is_allowed(value):
         return False
-    if name in ATTRIBUTES["*"] or name in ATTRIBUTES.get(tag, set()):
+    if name in ATTRIBUTES.get(tag, set()):
         return True
     return value in ATTRIBUTE_VALUES.get(tag, {}).get(name, set())
