@@ -16,10 +16,14 @@ INJECTED_TITLE = 'Evil <script>alert("x")</script> {{ 6*7 }} {% raw %} {: onclic
 
 def test_escape_leaves_code_alone():
     text = "Use `a < b` and\n```python\nif x < {1}:\n    pass\n```\nthen <b>bold</b> {{ x }}"
-    escaped = escape_markdown_text(text)
+    escaped = escape_markdown_text(text, fences=True)  # a guidance paragraph: a block of its own
     assert "`a < b`" in escaped
     assert "if x < {1}:" in escaped
     assert "&lt;b&gt;bold&lt;/b&gt; &#123;&#123; x &#125;&#125;" in escaped
+    # Anywhere else (a list item, text after a label) Markdown would not read the fence as a block.
+    inline = escape_markdown_text(text)
+    assert "`a < b`" in inline
+    assert "\\```python\nif x &lt; &#123;1&#125;:" in inline
 
 
 def test_injected_text_comes_out_inert(fixture_project):
