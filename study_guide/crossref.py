@@ -290,6 +290,30 @@ def reserved_anchors(ctx: Context) -> Iterator[Finding]:
     yield from anchors.findings(ctx.guide)
 
 
+def questions_asked_in_the_roles_they_name(ctx: Context) -> Iterator[Finding]:
+    """A prompt that addresses a candidate for one role (a phrase in its `prompt_names`) is asked only
+    in that role's rounds: a question written for another role is not shown, planned or exported there."""
+    asked: dict[str, set[str]] = {}
+    for role in ctx.guide.roles:
+        for round_ in role.rounds:
+            for topic_id in round_.focus_topics:
+                asked.setdefault(topic_id, set()).add(role.id)
+    for topic in ctx.guide.topics:
+        for index, question in enumerate(topic.questions):
+            prompt = " ".join(question.prompt.split()).casefold()
+            for role in ctx.guide.roles:
+                named = [name for name in role.prompt_names if " ".join(name.split()).casefold() in prompt]
+                others = sorted(asked.get(topic.id, set()) - {role.id})
+                if named and others:
+                    yield (
+                        ("topics", topic.id),
+                        ("questions", index, "prompt"),
+                        f"the prompt addresses the {role.short_title} role ('{named[0]}'), but topic "
+                        f"'{topic.id}' is also asked in {', '.join(others)}; move the question to a topic "
+                        "only that role asks, or reword it",
+                    )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     question_ids_apart_from_topic_ids,
@@ -306,6 +330,7 @@ RULES: tuple[Rule, ...] = (
     sources_cited,
     code_files_inside_examples,
     reserved_anchors,
+    questions_asked_in_the_roles_they_name,
 )
 
 

@@ -336,6 +336,11 @@ class Role(Cited):
     rounds_inferred: StrictBool = Field(
         default=False, description="True when the round structure as a whole is inferred."
     )
+    prompt_names: list[PlainText] = Field(
+        default_factory=list,
+        description="Phrases a prompt uses to address a candidate for this role (e.g. 'backend or data engineering "
+        "role'): a question whose prompt says one is asked only in this role's rounds.",
+    )
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list, description="What the panel weighs.")
     key_figures: list[Figure] = Field(default_factory=list)

@@ -226,6 +226,23 @@ def _(data):
     ]
 
 
+@breaks("crossref.questions_asked_in_the_roles_they_name")
+def _(data):
+    # A second role asks only the coding topic and names itself in prompts; a motivation prompt says its name.
+    other = (data / ROLE).read_text(encoding="utf-8").split("rounds:")[0]
+    other = other.replace("id: example-role", "id: other-role").replace("title: Example Engineer", "title: Other")
+    other = other.replace("short_title: Example", "short_title: Other\nprompt_names: [other engineering role]")
+    rounds = "rounds:\n  - {id: o-screen, name: Screen, format: [phone], interviewers: A recruiter., "
+    rounds += "what_to_expect: Questions., tips: [Be brief.], focus_topics: [coding-basics]}\n"
+    (data / "roles" / "other-role.yaml").write_text(other + rounds, encoding="utf-8")
+    edit(data, TOPIC, "prompt: First question about motivation?", "prompt: Why this other engineering role?")
+    return [
+        f"{at(data, TOPIC, 'prompt: Why this other')}: questions[0].prompt: the prompt addresses the Other role "
+        "('other engineering role'), but topic 'motivation' is also asked in example-role; move the question to a "
+        "topic only that role asks, or reword it"
+    ]
+
+
 @breaks("Question._reported_needs_sources")
 def _(data):
     edit(data, TOPIC, "    origin: reported\n    sources: [src-a]\n", "    origin: reported\n")
