@@ -440,7 +440,7 @@
     const role = guide.role[plan.role];
     return el(
       "section",
-      { ...attrs, "data-interview-day": "true" },
+      { ...attrs, "data-interview-day": "true", "data-count": String(queue.queue.length), "data-minutes": String(queue.minutes) },
       title,
       el("p", { class: "sisg-plan-pace", text: `Today is your interview day (${dateLabel(plan.interview, now)}). A last look, then rest.` }),
       el(
