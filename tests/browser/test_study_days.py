@@ -299,3 +299,30 @@ def test_a_version_2_record_is_migrated_without_loss(day_page, site_url, guide):
     assert plan["order"] == ids[:6] and plan["hours"] is None and plan["rounds"] == {}
     # The page reads it: today's work comes from the same queue as everywhere else.
     assert page.locator(".sisg-plan-days--today > li[data-today]").is_visible()
+
+
+def test_my_progress_counts_an_answer_for_the_role_practised_only(day_page, site_url, guide):
+    """A question shared by two roles (through a topic), answered in Practice for one of them, fills
+    that role's bar on My progress and not the other's; an answer from a reading page counts for both."""
+    page = day_page
+    topics = {t["id"]: t for t in guide["topics"]}
+
+    def ids(role):
+        return {q for r in role["rounds"] for t in r["focus_topics"] for q in topics[t]["questions"]}
+
+    first, other = next(
+        (a, b) for a in guide["roles"] for b in guide["roles"] if a["id"] != b["id"] and ids(a) & ids(b)
+    )
+    shared = sorted(ids(first) & ids(other))
+    page.goto(site_url + "progress/")
+    page.locator(".sisg-overview h2").first.wait_for()
+    page.evaluate("([id, role]) => SISG.store.review(id, 3, new Date(), role)", [shared[0], first["id"]])
+
+    def got(role):
+        bar = page.get_by_role("progressbar", name=f"Progress on {role['title']}")
+        return int(bar.get_attribute("aria-valuenow"))
+
+    assert (got(first), got(other)) == (1, 0)
+    if len(shared) > 1:
+        page.evaluate("(id) => SISG.store.review(id, 3)", shared[1])  # no role: a reading page's Got it
+        assert (got(first), got(other)) == (2, 1)

@@ -119,13 +119,19 @@
     if (now < plan.interview) {
       const kindOf = (id) =>
         queue.relearn.includes(id) ? "again" : queue.fresh.includes(id) ? "new" : queue.extra.includes(id) ? "refresh" : "review";
+      // Answered today and not due again today: done (Good or Easy), or back tomorrow (Again or
+      // Hard once the day's relearning steps or hours are used up).
+      const lastToday = (id) => {
+        const list = L.reviewsOn(reviews, id, now);
+        return list.length ? list[list.length - 1].rating : 0;
+      };
       const doneToday = queue.done.filter((id) => !queue.queue.includes(id));
       upcoming.push({
         day: now,
         end: L.addDays(now, 1),
         items: [
           ...queue.queue.map((id) => ({ id, state: kindOf(id) })),
-          ...doneToday.map((id) => ({ id, state: "done" })),
+          ...doneToday.map((id) => ({ id, state: lastToday(id) >= 3 ? "done" : "tomorrow" })),
         ],
         reviews: queue.queue.filter((id) => !queue.fresh.includes(id)),
         fresh: queue.fresh.length,
@@ -472,6 +478,7 @@
     done: "Done",
     missed: "Not done: spread over the days left",
     again: "Again: once more today",
+    tomorrow: "Not yet: back tomorrow",
     new: "New",
     review: "Review",
     refresh: "Least remembered",
