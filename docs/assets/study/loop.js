@@ -130,8 +130,9 @@
      lanes interleaved by weight (a round that worries the candidate gets two turns to one). The
      first questions of the order are one from each lane, so a short plan still covers every round.
      A question shared by rounds belongs to the first round that keeps it. Known questions (last
-     rated Good or Easy) are left out. → [{id, round}] */
-  function priorityOrder({ rounds, questions, reviews, choices = {} }) {
+     rated Good or Easy) are left out; questions longer than `maxMinutes` (a whole day's hours) go
+     last in their lane, so a round's first turn goes to a question that fits. → [{id, round}] */
+  function priorityOrder({ rounds, questions, reviews, choices = {}, maxMinutes = Infinity }) {
     const taken = new Set();
     const keyed = [];
     rounds.forEach((round, lane) => {
@@ -140,7 +141,7 @@
       const weight = WEIGHTS[choice.weight] || WEIGHTS.normal;
       const ids = [...new Set(round.ids)].filter((id) => questions[id] && !taken.has(id) && !known(reviews, id));
       ids.forEach((id) => taken.add(id));
-      const rank = (id) => (questions[id].origin === "reported" ? 0 : 1);
+      const rank = (id) => (questions[id].minutes > maxMinutes ? 2 : 0) + (questions[id].origin === "reported" ? 0 : 1);
       ids
         .map((id, index) => ({ id, index }))
         .sort((a, b) => rank(a.id) - rank(b.id) || a.index - b.index)
@@ -185,7 +186,8 @@
      choices: {roundId: {status: "in"|"passed"|"skipped", weight: "normal"|"worried"}}.
      Saved as made; what each later day holds comes from schedule(). */
   function makePlan({ role, questions, reviews, today, interview, hours, choices = {} }) {
-    const order = priorityOrder({ rounds: role.rounds, questions, reviews, choices });
+    const maxMinutes = hours ? hours * 60 : Infinity;
+    const order = priorityOrder({ rounds: role.rounds, questions, reviews, choices, maxMinutes });
     const plan = {
       role: role.id,
       interview,
