@@ -513,6 +513,11 @@ def test_phone_width(browser, site_url, guide):
         assert page.evaluate(fits), "practice"
         page.get_by_role("button", name=re.compile("^Got it")).click()
         assert stored(page)
+        # A mis-tap is taken back with a button on a phone (U on a keyboard).
+        undo = page.get_by_role("button", name=re.compile("^Undo last rating"))
+        assert undo.is_visible() and page.evaluate(fits), "practice after a rating"
+        undo.click()
+        assert stored(page) == {}
         page.goto(site_url + "plan/")
         page.get_by_role("button", name="Make my plan").click()
         page.locator(".sisg-plan-sheet").wait_for()
