@@ -263,7 +263,8 @@
     return (
       `${plural(s.left.length, "question")} ${s.left.length === 1 ? "does" : "do"} not fit in the study days left ` +
       `at ${plan.hours ? hoursLabel(plan.hours) : "this pace"} a day, so ${s.left.length === 1 ? "it is" : "they are"} ` +
-      `left out, lowest priority first (practice questions before reported ones, the rounds you weighted last): ` +
+      `left out, lowest priority first (in each round practice questions go before reported ones, and a round ` +
+      `that worries you keeps more): ` +
       `${parts.join("; ")}. ` +
       (fit
         ? `About ${hoursLabel(fit)} a day would fit them all: make a new plan with more hours or a later date.`
@@ -642,7 +643,12 @@
           { class: "sisg-plan-round", "data-round": round.id },
           el("label", { for: status.id, class: "sisg-plan-round__name", text: round.name }),
           status,
-          el("span", { class: "sisg-plan-round__worried" }, worried, el("label", { for: worried.id, text: " Worried: more time" })),
+          el(
+            "span",
+            { class: "sisg-plan-round__worried" },
+            worried,
+            el("label", { for: worried.id }, "Worried: more time", el("span", { class: "sisg-sr-only", text: ` for ${round.name}` })),
+          ),
         );
       });
     }
