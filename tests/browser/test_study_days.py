@@ -170,10 +170,15 @@ def test_fourteen_days_one_due_count_within_the_hours_every_round_covered(day_pa
             assert done["minutes"] == 0 and done["relearn"] == 0  # the day's queue worked through, Again included
     assert seen  # the pages were compared on the days checked
     if who == "patchy":
-        # Days 3 (skipped) onwards the plan says how far behind the candidate is, in one line.
+        # Day 4 (day 3 was skipped): the plan and the home page say how far behind the candidate is.
         at_day(page, 3)
         page.goto(site_url + "plan/")
-        assert "behind the plan" in page.locator(".sisg-plan-pace").inner_text()
+        pace = page.locator(".sisg-plan-pace").inner_text()
+        behind = re.match(r"You are (\d+) questions? behind the plan", pace)
+        assert behind, pace
+        page.goto(site_url)
+        home = page.locator("#sisg-today .sisg-today__behind")
+        assert home.inner_text().startswith(f"You are {behind.group(1)} question"), home.inner_text()
 
 
 def test_again_comes_back_the_same_day_and_undo_takes_a_rating_back(day_page, site_url, guide):

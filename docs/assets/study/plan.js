@@ -883,6 +883,17 @@
           const reviews = q.queue.length - q.fresh.length;
           line.dataset.count = String(q.queue.length);
           line.dataset.minutes = String(q.minutes);
+          // Behind the plan: said here too, in the plan's words, with the way to its catch-up.
+          const spec = S.due.roleSpec(guide, plan.role);
+          const pace = L.schedule({ plan, questions: spec.questions, reviews: S.store.read().reviews, today: now });
+          if (pace.behind && now < pace.reviewFrom) {
+            line.after(
+              el("p", {
+                class: "sisg-today__behind",
+                text: `You are ${plural(pace.behind, "question")} behind the plan; what is left is spread over the ${plural(pace.studyDaysLeft, "study day")} left.`,
+              }),
+            );
+          }
           fill(
             line,
             q.interviewDay
