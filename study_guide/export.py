@@ -13,7 +13,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Company, Framework, GlossaryTerm, Question, Role, Round, Source, Topic
-from .paths import Placement, placements, question_url, role_url, round_url, tool_urls, topic_url
+from .paths import (
+    Placement,
+    cheatsheet_page,
+    placements,
+    question_url,
+    role_url,
+    round_url,
+    site_url,
+    tool_urls,
+    topic_url,
+)
 from .presenter import FORMAT_LABELS, KIND_LABELS, KIND_MINUTES, Presenter, duration_label, round_minutes
 
 SCHEMA_VERSION = 2
@@ -32,6 +42,7 @@ class RoundOut(Round):
 class RoleOut(Role):
     rounds: list[RoundOut]
     url: str
+    cheatsheet_url: str = Field(description="The role's printable cheat sheet, relative to the site root.")
 
 
 class TopicOut(Topic):
@@ -96,6 +107,7 @@ def export(guide, presenter: Presenter) -> GuideExport:
                 ],
             },
             url=role_url(role),
+            cheatsheet_url=site_url(cheatsheet_page(role)),
         )
         for role in guide.roles
     ]

@@ -32,6 +32,12 @@ class Rating(IntEnum):
 class Review(_Record):
     at: datetime = Field(description="When the answer was rated (never in the future).")
     rating: Rating
+    role: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]{0,99}$",
+        description="The role being practised (Practice sets it); My progress counts the review for that role "
+        "only. Absent on reviews from reading pages and earlier versions: they count for every role.",
+    )
 
 
 class Note(_Record):
@@ -41,18 +47,36 @@ class Note(_Record):
 
 class PlanDay(_Record):
     day: date
-    questions: list[str] = Field(description="Ids of the questions first studied that day, in loop order.")
+    questions: list[str] = Field(description="Ids of the questions planned that day when the plan was made.")
+
+
+class RoundChoice(_Record):
+    status: Literal["in", "passed", "skipped"] = Field(
+        default="in", description="in: to study; passed (already behind the candidate) or skipped: left out."
+    )
+    weight: Literal["normal", "worried"] = Field(
+        default="normal", description="worried: the round gets two turns in the order for one."
+    )
 
 
 class Plan(_Record):
-    """A study plan, saved when made so it reads the same on every later day."""
+    """A study plan. `order` and the choices are kept as made; each day's new questions are what is
+    left of `order` spread again over the study days left (docs/assets/study/loop.js, schedule), so
+    missed days are caught up within the hours instead of piling onto today."""
 
     role: str
     interview: date
     made: date
-    per_day: int | None = Field(description="At most this many new questions a day (from the hours), or no cap.")
-    days: list[PlanDay]
-    unplaced: list[str] = Field(description="Questions the hours left no room for.")
+    hours: float | None = Field(
+        default=None, gt=0, le=16, description="Hours a day; null for a plan from version 2 (paced by per_day)."
+    )
+    per_day: int | None = Field(default=None, description="Version 2 plans: at most this many new questions a day.")
+    rounds: dict[str, RoundChoice] = Field(default_factory=dict, description="Round id -> the candidate's choice.")
+    order: list[str] = Field(
+        default_factory=list, description="Question ids to learn, most important first (every round a share)."
+    )
+    days: list[PlanDay] = Field(description="The days as planned when the plan was made.")
+    unplaced: list[str] = Field(description="Questions the hours left no room for when the plan was made.")
 
 
 class Pass(_Record):
@@ -68,10 +92,11 @@ class Pass(_Record):
 
 
 class StudyRecord(_Record):
-    """Everything the study tools store, under one localStorage key (sisg.study.v2)."""
+    """Everything the study tools store, under one localStorage key (sisg.study.v2, a name kept from
+    version 2). Version 2 records and files are read and migrated: plans gain order, hours and rounds."""
 
     format: Literal["spotify-interview-study-guides-study-record"] = FORMAT
-    version: Literal[2] = 2
+    version: Literal[3] = 3
     exported_at: datetime | None = Field(default=None, description="Set in exported files only.")
     reviews: dict[str, list[Review]] = Field(description="Question id -> reviews, oldest first (at most 200).")
     notes: dict[str, Note] = Field(default_factory=dict)

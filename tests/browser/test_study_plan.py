@@ -1,7 +1,8 @@
 """The study plan as a candidate lives with it, with a controlled clock (Playwright's clock API).
 
-- Made on Dec 1 for Dec 15, it is saved and reads the same on Dec 4 except for progress: what was
-  done is ticked, what was missed moves to today, Day 1 is still Dec 1; printed equals screen.
+- Made on Dec 1 for Dec 15, it is saved and never rewritten; on Dec 4 it opens at today, says how
+  far behind the candidate is, spreads what was missed over the days left within the hours and
+  folds the past days (still as planned, done or not); printed equals screen.
 - Known questions are left out; hours that cannot hold every question say how many do not fit
   and suggest hours that do; a new plan replaces the old one only after confirming.
 - A plan a year out is shown in weeks, none empty, with the year on next year's dates.
@@ -31,7 +32,7 @@ LAYOUT = """() => [...document.querySelectorAll('.sisg-plan-days > li')].map((li
   day: li.dataset.date, end: li.dataset.end, kind: li.dataset.kind, today: li.dataset.today === 'true',
   current: li.getAttribute('aria-current'),
   title: li.querySelector('h3').textContent,
-  counts: li.querySelector('.sisg-plan-day__counts').textContent,
+  counts: li.querySelector('.sisg-plan-day__counts').textContent, minutes: li.dataset.minutes,
   items: [...li.querySelectorAll('[data-question]')].map((q) => [q.dataset.question, q.dataset.state]),
 }))"""
 
@@ -89,25 +90,23 @@ def smallest_role(guide):
     return min(guide["roles"], key=lambda role: len(role_questions(guide, role)))
 
 
-def test_a_saved_plan_reads_the_same_days_later_except_for_progress(plan_page, site_url, guide):
+def test_a_saved_plan_opens_at_today_and_catches_up_missed_days(plan_page, site_url, guide):
     page = plan_page
     role = smallest_role(guide)
     by_id = questions(guide)
     open_plan(page, site_url)
     make_plan(page, role, INTERVIEW, hours="4")
     plan = saved_plan(page)
-    assert (plan["role"], plan["made"], plan["interview"]) == (role["id"], "2026-12-01", "2026-12-15")
+    assert (plan["role"], plan["made"], plan["interview"], plan["hours"]) == (role["id"], "2026-12-01", "2026-12-15", 4)
     first = page.evaluate(LAYOUT)
 
-    # One entry per day to the day before the interview; today (Day 1) highlighted.
+    # Today first, then one entry per day to the day before the interview; the last two for review.
     assert [e["day"] for e in first] == [(MADE.date() + dt.timedelta(days=i)).isoformat() for i in range(14)]
-    assert [e["day"] for e in first if e["today"]] == ["2026-12-01"] and first[0]["current"] == "date"
-    # The page lists exactly the saved plan, every question of the role, and the last two days for review.
+    assert first[0]["today"] and first[0]["current"] == "date"
     assert [[q for q, _ in e["items"]] for e in first if e["items"]] == [d["questions"] for d in plan["days"]]
     assert sorted(q for e in first for q, _ in e["items"]) == sorted(role_questions(guide, role))
     assert [e["kind"] for e in first[-2:]] == ["review", "review"] and not first[-1]["items"]
     assert "kept for review" in page.locator(".sisg-plan-sheet").inner_text()
-    # Each question is its prompt, linked to its page; a day with new questions says how many and the minutes.
     link = page.locator(".sisg-plan-days [data-question] a").first
     qid = first[0]["items"][0][0]
     assert link.get_attribute("href").endswith(by_id[qid]["url"])
@@ -116,29 +115,44 @@ def test_a_saved_plan_reads_the_same_days_later_except_for_progress(plan_page, s
     minutes = sum(by_id[q]["minutes"] for q, _ in tomorrow["items"])
     assert f"{len(tomorrow['items'])} new" in tomorrow["counts"] and "0 reviews due" in tomorrow["counts"]
     assert re.search(rf"about ({minutes} minutes|\d hours?)", tomorrow["counts"])
+    assert page.locator(".sisg-plan-pace").inner_text() == "You are on track."
 
-    # Dec 1: two of Day 1's questions answered. Nothing else until Dec 4.
+    # Dec 1: two of Day 1's questions answered Good, one Again. Nothing else until Dec 4.
     done = [q for q, _ in first[0]["items"][:2]]
+    again = first[0]["items"][2][0]
     for qid in done:
         assert page.evaluate("(id) => SISG.store.review(id, 3)", qid) == {"ok": True}
+    assert page.evaluate("(id) => SISG.store.review(id, 1)", again) == {"ok": True}
+    page.locator(f".sisg-plan-days--today [data-question='{again}'][data-state=again]").wait_for()
     page.clock.set_fixed_time(dt.datetime(2026, 12, 4, 8, 0).isoformat())
     open_plan(page, site_url)
     later = page.evaluate(LAYOUT)
-    assert saved_plan(page) == plan  # not recomputed, not rewritten
+    assert saved_plan(page) == plan  # not rewritten
 
-    def own(layout):  # each day's own questions, without those moved in
-        return [(e["day"], e["kind"], [q for q, state in e["items"] if state != "moved"]) for e in layout]
-
-    assert own(later) == own(first)  # Day 1 is still Dec 1, with the same questions
-    assert [e["day"] for e in later if e["today"]] == ["2026-12-04"]
-    states = {q: state for e in later for q, state in e["items"] if state != "moved"}
-    missed = [q for e in first[:3] for q, _ in e["items"] if q not in done]
+    # Today is first; the past days are folded away below, each with its own questions.
+    assert later[0]["today"] and later[0]["day"] == "2026-12-04"
+    past = page.locator("details.sisg-plan-past")
+    assert past.get_attribute("open") is None
+    past_days = [e for e in later if e["day"] < "2026-12-04"]
+    assert [e["day"] for e in past_days] == ["2026-12-01", "2026-12-02", "2026-12-03"]
+    states = {q: state for e in past_days for q, state in e["items"]}
     assert all(states[q] == "done" for q in done)
-    assert all(states[q] == "missed" for q in missed)
-    today = next(e for e in later if e["today"])
-    assert [q for q, state in today["items"] if state == "moved"] == missed  # moved to today, in order
-    assert f"Done so far: 2 of {len(role_questions(guide, role))}" in page.locator(".sisg-plan-summary").inner_text()
-    assert today["counts"].startswith(f"{len(today['items'])} new")
+    missed = [q for e in first[:3] for q, _ in e["items"] if q not in done]
+    assert all(states[q] == "missed" for q in missed) and states[again] == "missed"
+    # Behind, said in one line; the missed questions are spread over the days left, not piled on today.
+    behind = len(missed)
+    pace = page.locator(".sisg-plan-pace").inner_text()
+    assert pace.startswith(f"You are {behind} questions behind the plan"), pace
+    ahead = [e for e in later if e["day"] >= "2026-12-04"]
+    upcoming = [q for e in ahead for q, state in e["items"] if state in ("new", "todo")]
+    left = page.locator(".sisg-plan-unplaced [data-question]").evaluate_all("els => els.map(e => e.dataset.question)")
+    assert sorted(upcoming + left + done) == sorted(plan["order"])
+    assert set(missed) <= set(upcoming + left)
+    for entry in ahead:
+        assert int(entry["minutes"]) <= 4 * 60 + 15, entry
+    assert int(ahead[0]["minutes"]) < sum(by_id[q]["minutes"] for q in missed)  # not everything on today
+    summary = page.locator(".sisg-plan-summary").inner_text()
+    assert f"Done so far: 2 of {len(role_questions(guide, role))}" in summary
 
     # Printed = screen: the same plan text; the form and buttons are not printed.
     sheet = page.locator(".sisg-plan-sheet")
@@ -163,11 +177,13 @@ def test_known_questions_are_left_out_and_short_hours_say_what_would_fit(plan_pa
     planned = [q for d in plan["days"] for q in d["questions"]]
     assert not set(known) & set(planned + plan["unplaced"]) and again in planned
     assert sorted(planned + plan["unplaced"]) == sorted(set(ids) - set(known))
-    assert plan["unplaced"] and max(len(d["questions"]) for d in plan["days"]) <= plan["per_day"]
+    assert plan["unplaced"]
     text = page.locator(".sisg-plan-sheet").inner_text()
     assert "3 questions you already knew are left out" in text
     match = re.search(
-        r"(\d+) questions? do(?:es)? not fit.*About ((\d+) hours?)?\s*((\d+) minutes)? a day would fit", text
+        r"(\d+) questions? do(?:es)? not fit.*lowest priority first.*About ((\d+) hours?)?\s*((\d+) minutes)? a day "
+        r"would fit",
+        text,
     )
     assert match and int(match.group(1)) == len(plan["unplaced"]), text
     assert page.locator(".sisg-plan-unplaced [data-question]").count() == len(plan["unplaced"])
@@ -183,7 +199,7 @@ def test_known_questions_are_left_out_and_short_hours_say_what_would_fit(plan_pa
     page.get_by_role("button", name="Replace my plan").click()
     page.locator(".sisg-plan-sheet:not(:has(.sisg-plan-unplaced))").wait_for()
     replaced = saved_plan(page)
-    assert replaced["unplaced"] == [] and replaced["per_day"] > plan["per_day"]
+    assert replaced["unplaced"] == [] and replaced["hours"] > plan["hours"]
     assert "not fit" not in page.locator(".sisg-plan-sheet").inner_text()
 
 
@@ -197,7 +213,7 @@ def test_a_plan_a_year_out_is_shown_in_weeks_with_the_year(plan_page, site_url, 
     make_plan(page, role, interview, hours="2")
     weeks = page.evaluate(LAYOUT)
     assert page.locator(".sisg-plan-sheet").get_attribute("data-weekly") == "true"
-    assert 1 < len(weeks) <= 53
+    assert 1 < len(weeks) <= 54  # today, then the weeks
     for week in weeks:
         start, end = dt.date.fromisoformat(week["day"]), dt.date.fromisoformat(week["end"])
         assert 0 < (end - start).days <= 7, week
@@ -328,7 +344,8 @@ def test_no_serious_accessibility_violations_in_the_plan(plan_page, site_url, gu
     page.evaluate("(id) => SISG.store.review(id, 3)", first[0]["items"][0][0])
     page.clock.set_fixed_time(dt.datetime(2026, 12, 3, 8, 0).isoformat())
     open_plan(page, site_url)  # done, missed, moved and today
-    page.locator(".sisg-plan-days [data-state=moved]").first.wait_for()
+    page.locator(".sisg-plan-pace").filter(has_text="behind").wait_for()
+    page.locator("details.sisg-plan-past > summary").click()
     check("plan with progress")
     page.get_by_role("button", name="Make a new plan").click()
     check("new plan form")

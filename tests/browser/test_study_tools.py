@@ -343,7 +343,7 @@ def test_export_then_import_in_a_fresh_browser_round_trips(page, browser, site_u
     path = download.value.path()
     assert re.fullmatch(r"spotify-interview-study-record-\d{4}-\d{2}-\d{2}\.json", download.value.suggested_filename)
     exported = json.loads(Path(path).read_text(encoding="utf-8"))
-    assert exported["format"] == FORMAT and exported["version"] == 2
+    assert exported["format"] == FORMAT and exported["version"] == 3
     dt.datetime.fromisoformat(exported["exported_at"].replace("Z", "+00:00"))
     assert exported["reviews"] == stored(page)
     assert len(exported["reviews"]) == 3
@@ -449,19 +449,23 @@ def test_plan_covers_every_question_before_the_interview(browser, site_url, guid
             page.fill("#sisg-plan-hours", "16")
             page.locator("#sisg-plan form button[type=submit]").click()
             page.locator("#sisg-plan-title").filter(has_text=role["title"]).wait_for()
-            plan = page.locator(".sisg-plan-days")
-            entries = plan.locator(":scope > li")
+            plan = page.locator(".sisg-plan-sheet")
+            entries = plan.locator(".sisg-plan-days > li")
             dates = entries.evaluate_all("els => els.map(e => e.dataset.date)")
             if days <= 28:
                 assert dates == [(TODAY + dt.timedelta(days=i)).isoformat() for i in range(days)], role["id"]
             else:
                 assert dates[0] == TODAY.isoformat() and len(dates) <= days // 7 + 2, role["id"]
-            ids = plan.locator("[data-question]").evaluate_all("els => els.map(e => e.dataset.question)")
+            ids = plan.locator(".sisg-plan-days [data-question]")
+            ids = ids.evaluate_all("els => els.map(e => e.dataset.question)")
             unplaced = page.locator(".sisg-plan-unplaced [data-question]")
             unplaced = unplaced.evaluate_all("els => els.map(e => e.dataset.question)")
             assert sorted(ids + unplaced) == sorted(role_questions(guide, role)), role["id"]
-            # Rounds come in loop order: the questions are listed in the role's page order.
-            assert ids + unplaced == role_questions(guide, role)
+            # Every round gets a share from the start: each has a question in the plan.
+            rounds = plan.locator(".sisg-plan-coverage > li")
+            planned = rounds.evaluate_all("els => els.map(e => [e.dataset.round, Number(e.dataset.upcoming)])")
+            assert [r for r, _ in planned] == [r["id"] for r in role["rounds"]]
+            assert all(n > 0 for _, n in planned), planned
             if days > 2:
                 last_two = entries.evaluate_all("els => els.slice(-2).map(e => e.dataset.kind)")
                 assert last_two == ["review", "review"] if days <= 28 else last_two[-1] == "review"
@@ -484,15 +488,15 @@ def test_plan_refuses_past_dates_is_remembered_and_prints_without_controls(page,
     page.select_option("#sisg-plan-role", role["id"])
     page.fill("#sisg-plan-date", (today + dt.timedelta(days=20)).isoformat())
     page.get_by_role("button", name="Make my plan").click()
-    page.locator(".sisg-plan-days").wait_for()
+    page.locator(".sisg-plan-sheet").wait_for()
     page.reload()
-    page.locator(".sisg-plan-days").wait_for()
+    page.locator(".sisg-plan-sheet").wait_for()
     assert page.locator("#sisg-plan-title").inner_text().endswith(role["title"])
 
     page.emulate_media(media="print")
     for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".sisg-plan-actions", ".sisg-noprint"]:
         assert page.locator(hidden).first.is_hidden(), hidden
-    assert page.locator(".sisg-plan-days").is_visible()
+    assert page.locator(".sisg-plan-days--today").is_visible()
     assert_clean(page)
 
 
@@ -509,9 +513,14 @@ def test_phone_width(browser, site_url, guide):
         assert page.evaluate(fits), "practice"
         page.get_by_role("button", name=re.compile("^Got it")).click()
         assert stored(page)
+        # A mis-tap is taken back with a button on a phone (U on a keyboard).
+        undo = page.get_by_role("button", name=re.compile("^Undo last rating"))
+        assert undo.is_visible() and page.evaluate(fits), "practice after a rating"
+        undo.click()
+        assert stored(page) == {}
         page.goto(site_url + "plan/")
         page.get_by_role("button", name="Make my plan").click()
-        page.locator(".sisg-plan-days").wait_for()
+        page.locator(".sisg-plan-sheet").wait_for()
         assert page.evaluate(fits), "plan"
         page.goto(site_url + "progress/")
         page.locator(".sisg-overview h2").first.wait_for()
@@ -596,7 +605,7 @@ def test_no_serious_accessibility_violations(page, site_url, guide, scheme):
     check("practice")
     page.goto(site_url + "plan/")
     page.get_by_role("button", name="Make my plan").click()
-    page.locator(".sisg-plan-days").wait_for()
+    page.locator(".sisg-plan-sheet").wait_for()
     check("plan")
 
     # A topic page with one question marked of each kind, both open, then the role page showing them.

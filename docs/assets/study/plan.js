@@ -1,25 +1,24 @@
 /* Study plan (#sisg-plan) and the home page's "due today" box (#sisg-today).
 
-   A plan is made once, from a role, an interview date and hours per day, by SISG.review.makePlan,
-   and saved in the study record. From then on the page shows the saved plan and only its progress
-   changes: what was done is ticked, what was missed moves to today, and review counts follow the
-   scheduler. It is never recomputed on open, so it reads as it did on the day it was made, and
-   on paper as on screen. */
+   A plan is made once, from a role, an interview date, hours per day and the candidate's choice
+   for each round (in the loop, passed, left out; worried), by SISG.loop.makePlan, and saved in the
+   study record. Each day the page shows it as SISG.loop.schedule has it that day: what is left
+   spread over the study days that remain, within the hours. Today's work is SISG.due.today, the
+   same queue Practice, the role pages and the home page show. The page opens at today: past days
+   are folded, how far behind or ahead is one line, and on the interview day it is a last look. */
 (() => {
   "use strict";
   const S = window.SISG;
-  const { el, fill } = S;
+  const { el, fill, plural } = S;
+  const L = S.loop;
   const R = S.review;
   const MAX_DAYS = 365;
   const MAX_HOURS = 16;
   const HOUR_STEP = 0.25; // hours go in 15-minute steps
-  // Each new question is counted twice when sharing out the hours: once when first answered and
-  // once for a review before the interview (FSRS brings most back at least once in a few weeks).
-  const ANSWERS_PER_NEW = 2;
 
-  const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
   const sum = (list) => list.reduce((a, b) => a + b, 0);
-  const today = () => R.dayOf(new Date());
+  const today = () => L.dayOf(new Date());
+  const minutesLabel = (minutes) => S.due.minutesLabel(minutes);
 
   /* "Tue, Dec 1", with the year when it is not this year's. */
   function dateLabel(day, now) {
@@ -40,11 +39,6 @@
     return [h ? plural(h, "hour") : "", m ? `${m} minutes` : ""].filter(Boolean).join(" ");
   }
 
-  const minutesLabel = (minutes) =>
-    minutes >= 90
-      ? `about ${hoursLabel(Math.round(minutes / 15) / 4)}`
-      : `about ${plural(minutes, "minute")}`;
-
   // A question's prompt as plain text (for the calendar), from the HTML the build rendered.
   function promptText(question) {
     const template = document.createElement("template");
@@ -54,45 +48,32 @@
 
   /* ---- Making a plan ---- */
 
-  const minutesOf = (guide, ids) => sum(ids.map((id) => guide.question[id].minutes));
-
-  // New questions a day that `hours` hold, from the average answer time of the questions to learn.
-  function perDayFor(guide, hours, ids) {
-    if (!ids.length) return null;
-    const average = minutesOf(guide, ids) / ids.length;
-    return Math.max(1, Math.floor((hours * 60) / (average * ANSWERS_PER_NEW)));
-  }
-
   function make(guide, settings, record, now) {
-    const role = guide.role[settings.role];
-    const ids = guide.roleQuestions(role);
-    const base = { role: role.id, ids, reviews: record.reviews, today: now, interview: settings.date };
-    // Uncapped first: what is left to learn once known questions are left out.
-    const todo = [].concat(...R.makePlan({ ...base, perDay: null }).days.map((d) => d.questions));
-    return R.makePlan({ ...base, perDay: perDayFor(guide, settings.hours, todo) });
+    const spec = S.due.roleSpec(guide, settings.role);
+    return L.makePlan({
+      role: spec.role,
+      questions: spec.questions,
+      reviews: record.reviews,
+      today: now,
+      interview: settings.date,
+      hours: settings.hours,
+      choices: settings.choices,
+    });
   }
 
-  /* The fewest hours (in 15-minute steps) in which every question of the plan fits, or null. */
-  function hoursToFitAll(guide, plan) {
-    const todo = [].concat(...plan.days.map((d) => d.questions), plan.unplaced);
+  /* The fewest hours (in 15-minute steps) at which what is left of the plan fits from `now`, or null. */
+  function hoursToFit(guide, plan, reviews, now) {
+    const spec = S.due.roleSpec(guide, plan.role);
     for (let hours = HOUR_STEP; hours <= MAX_HOURS; hours += HOUR_STEP) {
-      const perDay = perDayFor(guide, hours, todo);
-      const trial = R.makePlan({
-        role: plan.role,
-        ids: todo,
-        reviews: {},
-        today: plan.made,
-        interview: plan.interview,
-        perDay,
-      });
-      if (!trial.unplaced.length) return hours;
+      const trial = L.schedule({ plan: { ...plan, hours }, questions: spec.questions, reviews, today: now });
+      if (!trial.left.length) return hours;
     }
     return null;
   }
 
   function check(settings, now) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.date)) return "Choose the date of your interview.";
-    const days = R.daysBetween(now, settings.date);
+    const days = L.daysBetween(now, settings.date);
     if (days < 1)
       return "Choose a date after today: the plan runs from today to the day before the interview.";
     if (days > MAX_DAYS) return "Choose a date within a year from today.";
@@ -100,133 +81,293 @@
     if (!(hours >= HOUR_STEP && hours <= MAX_HOURS) || Math.round(hours / HOUR_STEP) !== hours / HOUR_STEP) {
       return `Hours per day must be between ${hoursLabel(HOUR_STEP)} and ${MAX_HOURS} hours, in 15-minute steps.`;
     }
+    if (!Object.values(settings.choices).some((c) => c.status === "in")) {
+      return "Keep at least one round in the plan.";
+    }
     return null;
   }
 
-  /* ---- The saved plan as it reads today ---- */
+  /* ---- The plan as it reads today ---- */
 
-  /* Entries to show: one per calendar day from the day the plan was made to the day before the
-     interview, or, for long plans, one per week that has something in it. Each entry has
-     {day, end (exclusive), items: [{id, state, from}], reviews: [ids], today, past, review}.
-     state: done, missed (a past day's, moved to today), moved (on today, from an earlier day), todo. */
-  function entriesOf(guide, plan, reviews, now, engine) {
-    const ids = guide.roleQuestions(guide.role[plan.role]);
-    const status = R.planStatus(plan, reviews, now);
-    const origin = {};
-    plan.days.forEach((entry) => entry.questions.forEach((id) => (origin[id] = entry.day)));
-    const planned = {};
-    status.days.forEach((entry) => (planned[entry.day] = entry));
-    const reviewFrom = R.addDays(plan.interview, -reviewDays(plan));
-    const ahead = engine ? R.reviewsAhead({ engine, ids, reviews, today: now }) : {};
-    if (engine && now < plan.interview) {
-      // Today's count is the queue's: practice works through exactly these.
-      ahead[now] = R.dayQueue({ engine, ids, reviews, plan, today: now, interview: plan.interview }).due;
-    }
-    const known = (id) => Boolean(guide.question[id]); // a question removed from the guide since
-    const days = [];
-    for (let day = plan.made; day < plan.interview; day = R.addDays(day, 1)) {
-      const entry = planned[day];
-      const items = (entry ? entry.items : [])
-        .filter((item) => known(item.id))
-        .map((item) => ({
-          id: item.id,
-          from: origin[item.id],
-          state: item.moved ? "moved" : item.done ? "done" : day < now ? "missed" : "todo",
-        }));
-      days.push({
-        day,
-        end: R.addDays(day, 1),
-        items,
-        reviews: day < now ? [] : ahead[day] || [],
-        today: day === now,
-        past: day < now,
-        review: day >= reviewFrom && !(entry && entry.items.some((item) => !item.moved)),
+  /* Everything the page shows, from the saved plan, the record and today's queue:
+     {state, past: [entries], upcoming: [entries], coverage, left, behind, ahead, ...}. An entry is
+     {day, end, items: [{id, state}], reviews: [ids], minutes, today, past, review}. */
+  function viewOf(guide, plan, record, now, engine, queue) {
+    const spec = S.due.roleSpec(guide, plan.role);
+    const reviews = record.reviews;
+    const now_ = L.schedule({ plan, questions: spec.questions, reviews, today: now });
+    const firstReview = now_.reviewFrom;
+    const isDone = (id) => L.goodBetween(reviews, id, plan.made, null);
+    const minutesOf = (id) => (spec.questions[id] ? spec.questions[id].minutes : 0);
+    const known = (id) => Boolean(guide.question[id]);
+
+    // Past days: what each was given when the plan was made, done (Good or Easy since) or not.
+    const past = plan.days
+      .filter((d) => d.day < now)
+      .map((d) => ({
+        day: d.day,
+        end: L.addDays(d.day, 1),
+        items: d.questions.filter(known).map((id) => ({ id, state: isDone(id) ? "done" : "missed" })),
+        reviews: [],
+        past: true,
+        today: false,
+        review: d.day >= firstReview,
+      }));
+
+    // Today: exactly the day's queue (and what was already answered today).
+    const upcoming = [];
+    if (now < plan.interview) {
+      const kindOf = (id) =>
+        queue.relearn.includes(id) ? "again" : queue.fresh.includes(id) ? "new" : queue.extra.includes(id) ? "refresh" : "review";
+      // Answered today and not due again today: done (Good or Easy), or back tomorrow (Again or
+      // Hard once the day's relearning steps or hours are used up).
+      const lastToday = (id) => {
+        const list = L.reviewsOn(reviews, id, now);
+        return list.length ? list[list.length - 1].rating : 0;
+      };
+      const doneToday = queue.done.filter((id) => !queue.queue.includes(id));
+      upcoming.push({
+        day: now,
+        end: L.addDays(now, 1),
+        items: [
+          ...queue.queue.map((id) => ({ id, state: kindOf(id) })),
+          ...doneToday.map((id) => ({ id, state: lastToday(id) >= 3 ? "done" : "tomorrow" })),
+        ],
+        reviews: queue.queue.filter((id) => !queue.fresh.includes(id)),
+        fresh: queue.fresh.length,
+        minutes: queue.minutes,
+        count: queue.queue.length,
+        today: true,
+        past: false,
+        review: now >= firstReview,
       });
+      // Later days: the new questions the schedule gives them and the reviews FSRS forecasts,
+      // shown within the day's hours plus the margin, as the queue will take them.
+      const ahead = engine ? L.reviewsAhead({ engine, ids: spec.ids, reviews, today: now }) : {};
+      const byDay = {};
+      now_.days.forEach((d) => (byDay[d.day] = d.questions));
+      const capacity = L.dayBudget(plan) + L.MARGIN_MINUTES;
+      for (let day = L.addDays(now, 1); day < plan.interview; day = L.addDays(day, 1)) {
+        const fresh = (byDay[day] || []).filter(known);
+        let used = sum(fresh.map(minutesOf));
+        const due = [];
+        (ahead[day] || []).forEach((id) => {
+          if (used + minutesOf(id) <= capacity) {
+            due.push(id);
+            used += minutesOf(id);
+          }
+        });
+        upcoming.push({
+          day,
+          end: L.addDays(day, 1),
+          items: fresh.map((id) => ({ id, state: "todo" })),
+          reviews: due,
+          fresh: fresh.length,
+          minutes: used,
+          count: fresh.length + due.length,
+          today: false,
+          past: false,
+          review: day >= firstReview,
+        });
+      }
     }
-    return status.weekly ? weeksOf(days, plan) : days;
+    const coverage = L.coverage({ plan, role: spec.role, questions: spec.questions, reviews, today: now });
+    return { schedule: now_, past, upcoming, coverage, firstReview };
   }
 
-  // Monday-to-Sunday weeks, without the weeks that have nothing new, no review day and are not now.
+  // Monday-to-Sunday weeks of upcoming days, without the weeks that have nothing new, no review day and are not now.
   function weeksOf(days, plan) {
     const weeks = [];
     days.forEach((entry) => {
       const date = new Date(`${entry.day}T12:00:00Z`);
-      const monday = R.addDays(entry.day, -((date.getUTCDay() + 6) % 7));
+      const monday = L.addDays(entry.day, -((date.getUTCDay() + 6) % 7));
       let week = weeks[weeks.length - 1];
       if (!week || week.monday !== monday) {
-        const end = R.addDays(monday, 7);
+        const end = L.addDays(monday, 7);
         week = {
           monday,
           day: entry.day,
           end: end < plan.interview ? end : plan.interview,
           items: [],
           reviews: [],
+          fresh: 0,
+          count: 0,
+          minutes: 0,
           today: false,
-          past: true,
+          past: entry.past,
           review: false,
         };
         weeks.push(week);
       }
       week.items.push(...entry.items);
       week.reviews.push(...entry.reviews);
+      week.fresh += entry.fresh || 0;
+      week.count += entry.count || 0;
+      week.minutes += entry.minutes || 0;
       week.today = week.today || entry.today;
-      week.past = week.past && entry.past;
       week.review = week.review || entry.review;
     });
     return weeks.filter((week) => week.items.length || week.today || week.review);
   }
 
-  // Days at the end with no new questions: makePlan ends them NEW_DONE_BEFORE_DAYS before the
-  // interview, or after the first day when the interview is closer than that.
-  function reviewDays(plan) {
-    const span = R.daysBetween(plan.made, plan.interview);
-    return span - Math.max(1, span - R.NEW_DONE_BEFORE_DAYS);
+  // Today, then the later days (by week for long plans): what the page lists and the calendar holds.
+  function entriesShown(view, plan) {
+    const [todayEntry, ...later] = view.upcoming;
+    return todayEntry ? [todayEntry, ...(weeklyPlan(plan) ? weeksOf(later, plan) : later)] : [];
   }
 
-  const newOf = (entry) => entry.items.filter((item) => item.state !== "missed");
-
-  function entryMinutes(guide, entry) {
-    return (
-      minutesOf(
-        guide,
-        newOf(entry).map((item) => item.id),
-      ) + minutesOf(guide, entry.reviews)
-    );
-  }
+  const weeklyPlan = (plan) => L.daysBetween(plan.made, plan.interview) > L.WEEKLY_AFTER_DAYS;
 
   function entryTitle(entry, weekly, now) {
     const from = dateLabel(entry.day, now);
-    const last = R.addDays(entry.end, -1);
+    const last = L.addDays(entry.end, -1);
     return weekly && last !== entry.day ? `${from} – ${dateLabel(last, now)}` : from;
-  }
-
-  function counts(entry) {
-    const fresh = newOf(entry).length;
-    return { fresh, reviews: entry.reviews.length };
   }
 
   /* ---- Drawing the plan ---- */
 
-  function renderPlan(guide, plan, record, now, engine) {
-    const role = guide.role[plan.role];
-    const entries = entriesOf(guide, plan, record.reviews, now, engine);
-    const weekly = R.planStatus(plan, {}, now).weekly;
-    const planned = [].concat(...plan.days.map((d) => d.questions)).filter((id) => guide.question[id]);
-    const done = planned.filter((id) =>
-      (record.reviews[id] || []).some((r) => R.dayOf(new Date(r.at)) >= plan.made),
-    );
-    const knownBefore = guide.roleQuestions(role).length - planned.length - plan.unplaced.length;
-    const keep = reviewDays(plan);
+  const roundName = (role, id) => (role.rounds.find((r) => r.id === id) || { name: id }).name;
 
-    const notes = [];
-    if (now >= plan.interview) {
-      notes.push(
-        `Your interview was on ${dateLabel(plan.interview, now)}. Make a new plan for the next one.`,
+  function paceLine(view, plan, now) {
+    const s = view.schedule;
+    if (now >= s.reviewFrom) return null;
+    const days = plural(s.studyDaysLeft, "study day");
+    if (s.behind) {
+      return (
+        `You are ${plural(s.behind, "question")} behind the plan: what is left is spread again over the ` +
+        `${days} left (today included), within ${hoursLabel(plan.hours || 0) || "your hours"} a day.`
       );
     }
-    if (keep) {
-      const first = R.addDays(plan.interview, -keep);
-      const last = R.addDays(plan.interview, -1);
+    if (s.ahead) return `You are ${plural(s.ahead, "question")} ahead of the plan.`;
+    return "You are on track.";
+  }
+
+  function leftLine(guide, view, plan, record, now) {
+    const s = view.schedule;
+    if (!s.left.length) return null;
+    const role = guide.role[plan.role];
+    const byRound = {};
+    const owner = {};
+    L.priorityOrder({
+      rounds: S.due.roleSpec(guide, plan.role).role.rounds,
+      questions: S.due.roleSpec(guide, plan.role).questions,
+      reviews: {},
+      choices: plan.rounds || {},
+    }).forEach((e) => (owner[e.id] = e.round));
+    s.left.forEach((id) => {
+      const round = owner[id];
+      byRound[round] = (byRound[round] || 0) + 1;
+    });
+    const parts = Object.entries(byRound).map(([id, n]) => `${roundName(role, id)}: ${n}`);
+    const fit = hoursToFit(guide, plan, record.reviews, now);
+    return (
+      `${plural(s.left.length, "question")} ${s.left.length === 1 ? "does" : "do"} not fit in the study days left ` +
+      `at ${plan.hours ? hoursLabel(plan.hours) : "this pace"} a day, so ${s.left.length === 1 ? "it is" : "they are"} ` +
+      `left out, lowest priority first (in each round practice questions go before reported ones, and a round ` +
+      `that worries you keeps more): ` +
+      `${parts.join("; ")}. ` +
+      (fit
+        ? `About ${hoursLabel(fit)} a day would fit them all: make a new plan with more hours or a later date.`
+        : "Even with more hours they would not fit before this date: make a new plan with a later date.")
+    );
+  }
+
+  function coverageList(guide, plan, view) {
+    const role = guide.role[plan.role];
+    return el(
+      "ul",
+      { class: "sisg-plan-coverage" },
+      view.coverage.map((c) => {
+        const name = roundName(role, c.round);
+        const text =
+          c.status === "passed"
+            ? "passed: left out by you"
+            : c.status === "skipped"
+              ? "left out by you"
+              : c.planned === 0
+                ? c.total
+                  ? "nothing left to learn (you know its questions)"
+                  : "no questions"
+                : `${c.done} of ${plural(c.planned, "planned question")} done` +
+                  (c.left ? `, ${c.left} no longer fit` : "") +
+                  (((plan.rounds || {})[c.round] || {}).weight === "worried" ? " · weighted up" : "");
+        return el(
+          "li",
+          {
+            "data-round": c.round,
+            "data-status": c.status,
+            "data-planned": String(c.planned),
+            "data-upcoming": String(c.upcoming),
+            "data-done": String(c.done),
+          },
+          el("strong", { text: name }),
+          `: ${text}`,
+        );
+      }),
+    );
+  }
+
+  function renderPlan(guide, plan, record, now, engine, queue) {
+    const role = guide.role[plan.role];
+    const weekly = weeklyPlan(plan);
+    const view = viewOf(guide, plan, record, now, engine, queue);
+    const planned = plan.order.filter((id) => guide.question[id]);
+    const done = planned.filter((id) => L.goodBetween(record.reviews, id, plan.made, null));
+    // Questions of the rounds kept that the plan left out because they were known when it was made.
+    const kept = new Set(
+      [].concat(
+        ...role.rounds
+          .filter((r) => !["passed", "skipped"].includes(((plan.rounds || {})[r.id] || {}).status))
+          .map((r) => guide.roundQuestions(r)),
+      ),
+    );
+    const inOrder = new Set(plan.order);
+    const knownBefore = [...kept].filter((id) => !inOrder.has(id)).length;
+    const sheetAttrs = {
+      class: "sisg-plan-sheet",
+      "aria-labelledby": "sisg-plan-title",
+      "data-made": plan.made,
+      "data-interview": plan.interview,
+      "data-weekly": String(weekly),
+      "data-behind": String(view.schedule.behind),
+      "data-ahead": String(view.schedule.ahead),
+      "data-left": String(view.schedule.left.length),
+    };
+    const title = el("h2", { id: "sisg-plan-title", tabindex: "-1", text: `Your plan: ${role.title}` });
+
+    if (now === plan.interview) return lastLook(guide, plan, now, queue, sheetAttrs, title);
+    if (now > plan.interview) {
+      return el(
+        "section",
+        sheetAttrs,
+        title,
+        el("p", {
+          class: "sisg-plan-note",
+          text: `Your interview was on ${dateLabel(plan.interview, now)}. Make a new plan for the next one.`,
+        }),
+      );
+    }
+
+    const summary = el(
+      "p",
+      { class: "sisg-plan-summary" },
+      `Made on ${dateLabel(plan.made, now)} for your interview on ${dateLabel(plan.interview, now)}, `,
+      plan.hours ? `${hoursLabel(plan.hours)} a day. ` : "",
+      `In the plan: ${plural(planned.length, "question")}`,
+      knownBefore > 0
+        ? `; ${plural(knownBefore, "question")} you already knew ${knownBefore === 1 ? "is" : "are"} left out`
+        : "",
+      ". ",
+      el("strong", { class: "sisg-plan-done", text: `Done so far: ${done.length} of ${planned.length}.` }),
+      " (Done means answered Good or Easy; Again and Hard come back.)",
+    );
+    const pace = paceLine(view, plan, now);
+    const left = leftLine(guide, view, plan, record, now);
+    const keep = L.daysBetween(view.firstReview, plan.interview);
+    const notes = [];
+    if (keep > 0) {
+      const first = view.firstReview;
+      const last = L.addDays(plan.interview, -1);
       notes.push(
         (keep === 1
           ? `The last day, ${dateLabel(last, now)}, is kept for review: `
@@ -236,46 +377,29 @@
     } else {
       notes.push("Your interview is tomorrow, so new questions and reviews all go on today.");
     }
+    notes.push(
+      `No day holds more than your hours plus ${L.MARGIN_MINUTES} minutes: reviews beyond that wait for the next day.`,
+    );
     if (weekly) {
       notes.push(
-        "Your interview is more than four weeks away, so the plan is shown week by week; weeks with nothing new are left out.",
-      );
-    }
-    if (plan.unplaced.length) {
-      const fit = hoursToFitAll(guide, plan);
-      notes.push(
-        `${plural(plan.unplaced.length, "question")} ${plan.unplaced.length === 1 ? "does" : "do"} not fit at ` +
-          `${plural(plan.per_day, "new question")} a day; they are listed at the end. ` +
-          (fit
-            ? `About ${hoursLabel(fit)} a day would fit them all: make a new plan with more hours or a later date.`
-            : "Even with more hours they would not fit before this date: make a new plan with a later date."),
+        "Your interview is more than four weeks away, so the days after today are shown week by week; weeks with nothing new are left out.",
       );
     }
 
-    const summary = el(
-      "p",
-      { class: "sisg-plan-summary" },
-      `Made on ${dateLabel(plan.made, now)} for your interview on ${dateLabel(plan.interview, now)}. `,
-      `In the plan: ${plural(planned.length, "question")}`,
-      plan.per_day ? `, up to ${plan.per_day} new a day` : "",
-      knownBefore > 0
-        ? `; ${plural(knownBefore, "question")} you already knew ${knownBefore === 1 ? "is" : "are"} left out`
-        : "",
-      ". ",
-      el("strong", { class: "sisg-plan-done", text: `Done so far: ${done.length} of ${planned.length}.` }),
-    );
+    const [todayEntry, ...laterEntries] = entriesShown(view, plan);
+    const pastDone = sum(view.past.map((e) => e.items.filter((i) => i.state === "done").length));
+    const pastAll = sum(view.past.map((e) => e.items.length));
 
     return el(
       "section",
-      {
-        class: "sisg-plan-sheet",
-        "aria-labelledby": "sisg-plan-title",
-        "data-made": plan.made,
-        "data-interview": plan.interview,
-        "data-weekly": String(weekly),
-      },
-      el("h2", { id: "sisg-plan-title", tabindex: "-1", text: `Your plan: ${role.title}` }),
+      sheetAttrs,
+      title,
+      pace ? el("p", { class: "sisg-plan-pace", "data-behind": String(view.schedule.behind), text: pace }) : null,
+      el("ol", { class: "sisg-plan-days sisg-plan-days--today" }, renderEntry(guide, plan, todayEntry, false, now)),
+      left ? el("p", { class: "sisg-plan-note sisg-plan-left", role: "note", text: left }) : null,
       summary,
+      el("h3", { class: "sisg-plan-subhead", text: "Rounds covered" }),
+      coverageList(guide, plan, view),
       notes.map((text) => el("p", { class: "sisg-plan-note", text })),
       engine
         ? null
@@ -283,12 +407,25 @@
             class: "sisg-plan-note",
             text: "Review counts are missing: the review scheduler did not load. Reload the page to try again.",
           }),
+      laterEntries.length ? el("h3", { class: "sisg-plan-subhead", text: "Coming days" }) : null,
       el(
         "ol",
-        { class: "sisg-plan-days" },
-        entries.map((entry) => renderEntry(guide, plan, entry, weekly, now)),
+        { class: "sisg-plan-days sisg-plan-days--later" },
+        laterEntries.map((entry) => renderEntry(guide, plan, entry, weekly && entry.end !== L.addDays(entry.day, 1), now)),
       ),
-      plan.unplaced.length
+      view.past.length
+        ? el(
+            "details",
+            { class: "sisg-plan-past" },
+            el("summary", { text: `Past days (${view.past.length}): ${pastDone} of ${pastAll} planned questions done` }),
+            el(
+              "ol",
+              { class: "sisg-plan-days sisg-plan-days--past" },
+              view.past.map((entry) => renderEntry(guide, plan, entry, false, now)),
+            ),
+          )
+        : null,
+      view.schedule.left.length
         ? el(
             "div",
             { class: "sisg-plan-unplaced" },
@@ -296,26 +433,63 @@
             el(
               "ul",
               { class: "sisg-plan-questions" },
-              plan.unplaced
+              view.schedule.left
                 .filter((id) => guide.question[id])
-                .map((id) => questionItem(guide, { id, state: "unplaced" }, now)),
+                .map((id) => questionItem(guide, { id, state: "unplaced" })),
             ),
           )
         : null,
     );
   }
 
+  /* The interview day: the cheat sheet, a 15-minute warm-up of the least remembered, good luck. */
+  function lastLook(guide, plan, now, queue, attrs, title) {
+    const role = guide.role[plan.role];
+    return el(
+      "section",
+      { ...attrs, "data-interview-day": "true", "data-count": String(queue.queue.length), "data-minutes": String(queue.minutes) },
+      title,
+      el("p", { class: "sisg-plan-pace", text: `Today is your interview day (${dateLabel(plan.interview, now)}). A last look, then rest.` }),
+      el(
+        "ol",
+        { class: "sisg-plan-lastlook" },
+        el(
+          "li",
+          {},
+          el("a", { href: S.siteUrl(role.cheatsheet_url), text: `Read your cheat sheet for ${role.title}` }),
+          ": the rounds, frameworks and key numbers on one page.",
+        ),
+        el(
+          "li",
+          {},
+          queue.queue.length
+            ? [
+                `A ${L.WARM_UP_MINUTES}-minute warm-up: ${S.due.queueLabel(queue)}, the ones you remember least. `,
+                practiceLink(guide, plan, "Start the warm-up"),
+                el("ul", { class: "sisg-plan-questions" }, queue.queue.map((id) => questionItem(guide, { id, state: "refresh" }))),
+              ]
+            : "Warm-up done (or nothing practised yet to warm up on).",
+        ),
+        el("li", { text: "Good luck! Sleep, water, and say your thinking out loud." }),
+      ),
+    );
+  }
+
   const STATE_TEXT = {
-    done: () => "Done",
-    missed: () => "Moved to today",
-    moved: (item, now) => `From ${dateLabel(item.from, now)}`,
-    todo: () => "",
-    unplaced: () => "",
+    done: "Done",
+    missed: "Not done: spread over the days left",
+    again: "Again: once more today",
+    tomorrow: "Not yet: back tomorrow",
+    new: "New",
+    review: "Review",
+    refresh: "Least remembered",
+    todo: "",
+    unplaced: "",
   };
 
-  function questionItem(guide, item, now) {
+  function questionItem(guide, item) {
     const question = guide.question[item.id];
-    const tag = STATE_TEXT[item.state](item, now);
+    const tag = STATE_TEXT[item.state];
     return el(
       "li",
       { "data-question": item.id, "data-state": item.state },
@@ -330,19 +504,22 @@
   }
 
   function renderEntry(guide, plan, entry, weekly, now) {
-    const { fresh, reviews } = counts(entry);
     const parts = [];
     if (entry.past) {
-      const ownItems = entry.items.filter((item) => item.state !== "moved");
-      const doneCount = ownItems.filter((item) => item.state === "done").length;
-      parts.push(ownItems.length ? `${doneCount} of ${ownItems.length} done` : "Nothing new");
+      const doneCount = entry.items.filter((item) => item.state === "done").length;
+      parts.push(entry.items.length ? `${doneCount} of ${entry.items.length} done` : "Nothing new");
+    } else if (entry.today) {
+      parts.push(entry.count ? `${plural(entry.count, "question")} to do` : "Nothing left to do");
+      parts.push(`${entry.fresh} new`);
+      parts.push(`${plural(entry.reviews.length, "review")}`);
+      parts.push(minutesLabel(entry.minutes));
     } else {
-      parts.push(fresh ? `${fresh} new` : "Nothing new");
-      parts.push(`${plural(reviews, "review")} due`);
-      parts.push(minutesLabel(entryMinutes(guide, entry)));
+      parts.push(entry.fresh ? `${entry.fresh} new` : "Nothing new");
+      parts.push(`${plural(entry.reviews.length, "review")} due`);
+      parts.push(minutesLabel(entry.minutes));
     }
     const kind = entry.review ? "review" : "study";
-    const label = entry.today ? (weekly ? "This week" : "Today") : entry.review ? "Review" : "";
+    const label = entry.today ? "Today" : entry.review ? "Review" : "";
     return el(
       "li",
       {
@@ -351,6 +528,8 @@
         "data-end": entry.end,
         "data-kind": kind,
         "data-today": entry.today ? "true" : null,
+        "data-count": entry.past ? null : String(entry.count),
+        "data-minutes": entry.past ? null : String(entry.minutes),
         "aria-current": entry.today ? "date" : null,
       },
       el(
@@ -361,31 +540,30 @@
         el("span", { class: "sisg-plan-day__date", text: entryTitle(entry, weekly, now) }),
       ),
       el("p", { class: "sisg-plan-day__counts", text: `${parts.join(" · ")}.` }),
-      entry.review && !entry.items.length
+      entry.review && !entry.items.length && !entry.today
         ? el("p", {
             class: "sisg-plan-day__hint",
             text: "Review day: the questions that are due, then the ones you remember least.",
           })
         : null,
+      entry.today && entry.count ? el("p", {}, practiceLink(guide, plan, "Practise today's questions")) : null,
       entry.items.length
         ? el(
             "ul",
             { class: "sisg-plan-questions" },
-            entry.items.map((item) => questionItem(guide, item, now)),
+            entry.items.map((item) => questionItem(guide, item)),
           )
-        : null,
-      entry.today && (fresh || reviews)
-        ? el("p", {}, practiceLink(guide, plan, "Practise today's questions"))
         : null,
     );
   }
 
   /* ---- Calendar ---- */
 
-  function calendarText(guide, plan, record, now, engine) {
-    const weekly = R.planStatus(plan, {}, now).weekly;
-    const entries = entriesOf(guide, plan, record.reviews, now, engine).filter(
-      (e) => counts(e).fresh || counts(e).reviews || e.review,
+  function calendarText(guide, plan, record, now, engine, queue) {
+    const weekly = weeklyPlan(plan);
+    const view = viewOf(guide, plan, record, now, engine, queue);
+    const entries = entriesShown(view, plan).filter(
+      (e) => e.fresh || e.reviews.length || e.review,
     );
     const planUrl = S.siteUrl(guide.data.pages.plan);
     const role = guide.role[plan.role];
@@ -394,12 +572,13 @@
       uidPrefix: `${plan.role}-${plan.made}`,
       stamp: new Date(),
       days: entries.map((entry) => {
-        const { fresh, reviews } = counts(entry);
-        const what = [fresh ? `${fresh} new` : "", reviews ? plural(reviews, "review") : ""]
+        const what = [entry.fresh ? `${entry.fresh} new` : "", entry.reviews.length ? plural(entry.reviews.length, "review") : ""]
           .filter(Boolean)
           .join(", ");
-        const head = entry.review && !fresh ? "Review" : weekly ? "Study week" : "Study";
-        const prompts = newOf(entry).map((item) => `- ${promptText(guide.question[item.id])}`);
+        const head = entry.review && !entry.fresh ? "Review" : weekly ? "Study week" : "Study";
+        const prompts = entry.items
+          .filter((item) => item.state === "new" || item.state === "todo")
+          .map((item) => `- ${promptText(guide.question[item.id])}`);
         return {
           day: entry.day,
           end: entry.end,
@@ -424,7 +603,6 @@
   S.onPageWithGuide("#sisg-plan", start);
 
   function start(root, guide) {
-    let engine = null;
     const now = today();
     const status = el("div", { class: "sisg-plan-status" }); // write errors (role=alert inside)
     const formBox = el("div", { class: "sisg-plan-form" });
@@ -433,8 +611,47 @@
 
     const savedPlan = () => {
       const plan = S.store.read().plan;
-      return plan && guide.role[plan.role] && Array.isArray(plan.days) ? plan : null;
+      return plan && guide.role[plan.role] && Array.isArray(plan.order) ? plan : null;
     };
+
+    function roundChoices(roleId, current) {
+      const role = guide.role[roleId];
+      const choices = (current && current.role === roleId && current.rounds) || {};
+      return role.rounds.map((round) => {
+        const choice = choices[round.id] || {};
+        const status = el(
+          "select",
+          { id: `sisg-plan-round-${round.id}`, name: `round-${round.id}`, "data-round": round.id, class: "sisg-plan-round-status" },
+          S.options(
+            [
+              ["in", "To study"],
+              ["passed", "Already passed"],
+              ["skipped", "Leave out"],
+            ],
+            choice.status || "in",
+          ),
+        );
+        const worried = el("input", {
+          type: "checkbox",
+          id: `sisg-plan-worried-${round.id}`,
+          "data-round": round.id,
+          class: "sisg-plan-round-worried",
+          checked: choice.weight === "worried",
+        });
+        return el(
+          "li",
+          { class: "sisg-plan-round", "data-round": round.id },
+          el("label", { for: status.id, class: "sisg-plan-round__name", text: round.name }),
+          status,
+          el(
+            "span",
+            { class: "sisg-plan-round__worried" },
+            worried,
+            el("label", { for: worried.id }, "Worried: more time", el("span", { class: "sisg-sr-only", text: ` for ${round.name}` })),
+          ),
+        );
+      });
+    }
 
     function showForm(current) {
       const defaults = current || {};
@@ -451,9 +668,9 @@
         id: "sisg-plan-date",
         name: "date",
         required: true,
-        min: R.addDays(now, 1),
-        max: R.addDays(now, MAX_DAYS),
-        value: defaults.interview && defaults.interview > now ? defaults.interview : R.addDays(now, 14),
+        min: L.addDays(now, 1),
+        max: L.addDays(now, MAX_DAYS),
+        value: defaults.interview && defaults.interview > now ? defaults.interview : L.addDays(now, 14),
       });
       const hoursInput = el("input", {
         type: "number",
@@ -463,9 +680,13 @@
         min: String(HOUR_STEP),
         max: String(MAX_HOURS),
         step: String(HOUR_STEP),
-        value: "2",
+        value: String(defaults.hours || 2),
         inputmode: "decimal",
       });
+      const roundsList = el("ul", { class: "sisg-plan-rounds" });
+      const drawRounds = () => fill(roundsList, roundChoices(roleSelect.value, current));
+      roleSelect.addEventListener("change", drawRounds);
+      drawRounds();
       const field = (input, label, extra) =>
         el("div", { class: `sisg-field ${extra || ""}` }, el("label", { for: input.id, text: label }), input);
       const problem = el("div", { class: "sisg-plan-problem" });
@@ -475,6 +696,12 @@
         field(roleSelect, "Role", "sisg-field--full"),
         field(dateInput, "Interview date"),
         field(hoursInput, "Hours per day (15-minute steps)"),
+        el(
+          "fieldset",
+          { class: "sisg-field sisg-field--full sisg-plan-rounds-box" },
+          el("legend", { text: "Rounds: every round kept gets a share; leave out the ones you passed, weight the ones that worry you" }),
+          roundsList,
+        ),
         el(
           "div",
           { class: "sisg-field sisg-field--action" },
@@ -498,7 +725,15 @@
       );
       form.addEventListener("submit", (event) => {
         event.preventDefault();
-        const settings = { role: roleSelect.value, date: dateInput.value, hours: Number(hoursInput.value) };
+        const choices = {};
+        roundsList.querySelectorAll(".sisg-plan-round").forEach((li) => {
+          const id = li.dataset.round;
+          choices[id] = {
+            status: li.querySelector(".sisg-plan-round-status").value,
+            weight: li.querySelector(".sisg-plan-round-worried").checked ? "worried" : "normal",
+          };
+        });
+        const settings = { role: roleSelect.value, date: dateInput.value, hours: Number(hoursInput.value), choices };
         const wrong = check(settings, now);
         if (wrong) {
           fill(problem, el("p", { class: "sisg-error", role: "alert", text: wrong }));
@@ -539,7 +774,7 @@
         current
           ? el("p", {
               class: "sisg-plan-note",
-              text: "A new plan replaces the one below from today. Your answers and reviews are kept.",
+              text: "A new plan replaces the one below from today, with what is left to learn. Your answers and reviews are kept.",
             })
           : null,
         form,
@@ -548,6 +783,7 @@
       if (current) roleSelect.focus();
     }
 
+    let engine = null;
     // unsaved: a plan the browser did not store, shown once.
     function showView(unsaved) {
       const plan = unsaved || savedPlan();
@@ -556,8 +792,13 @@
         showForm(null);
         return Promise.resolve();
       }
-      return engineReady().then(() => {
-        const record = S.store.read();
+      const record = unsaved ? { ...S.store.read(), plan } : S.store.read();
+      return Promise.all([
+        R.loadFsrs().catch(() => null),
+        S.due.today({ guide, role: plan.role, record }).catch(() => null),
+      ]).then(([loaded, queue]) => {
+        engine = loaded;
+        const q = queue || { queue: [], fresh: [], relearn: [], extra: [], taken: [], done: [], minutes: 0 };
         const actions = el(
           "p",
           { class: "sisg-plan-actions sisg-noprint" },
@@ -572,10 +813,7 @@
             class: "sisg-btn",
             text: "Add to calendar (.ics)",
             onclick: () =>
-              download(
-                `study-plan-${plan.role}.ics`,
-                calendarText(guide, plan, S.store.read(), today(), engine),
-              ),
+              download(`study-plan-${plan.role}.ics`, calendarText(guide, plan, S.store.read(), today(), engine, q)),
           }),
           unsaved
             ? null
@@ -586,19 +824,8 @@
                 onclick: () => showForm(plan),
               }),
         );
-        fill(view, actions, renderPlan(guide, plan, record, now, engine));
+        fill(view, renderPlan(guide, plan, record, now, engine, q), actions);
       });
-    }
-
-    function engineReady() {
-      if (engine) return Promise.resolve();
-      return R.loadFsrs()
-        .then((loaded) => {
-          engine = loaded;
-        })
-        .catch(() => {
-          engine = null; // the plan shows without review counts and says so
-        });
     }
 
     showView();
@@ -614,9 +841,9 @@
     const record = S.store.read();
     const plan = record.plan;
     const link = (tool) => document.querySelector(`a[data-sisg-tool="${tool}"]`);
-    if (!plan || !Array.isArray(plan.days)) return null; // the page's own text invites making a plan
+    if (!plan || !Array.isArray(plan.order)) return null; // the page's own text invites making a plan
     const now = today();
-    if (now >= plan.interview) {
+    if (now > plan.interview) {
       fill(
         root,
         el(
@@ -628,17 +855,10 @@
       );
       return null;
     }
-    const status = R.planStatus(plan, record.reviews, now);
-    const entry = status.days.find((d) => d.today);
-    const fresh = entry ? entry.items.filter((item) => !item.done).length : 0;
-    const line = el(
-      "p",
-      { class: "sisg-today__count" },
-      `Today: ${plural(fresh, "new question")} from your plan.`,
-    );
+    const line = el("p", { class: "sisg-today__count", text: "Due today: counting…" });
     fill(
       root,
-      el("h2", { class: "sisg-today__title", text: "Due today" }),
+      el("h2", { class: "sisg-today__title", text: now === plan.interview ? "Interview day" : "Due today" }),
       line,
       el(
         "p",
@@ -648,30 +868,42 @@
         toolLink(link("plan"), "See your plan"),
       ),
     );
-    // Reviews due need the scheduler and the role's questions: fetched after the page has settled.
+    // The queue needs the role's questions (and the scheduler when there are reviews): fetched
+    // after the page has settled, through the same call as every other page.
     let alive = true;
     const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 300));
     later(() => {
       if (!alive) return;
-      Promise.all([R.loadFsrs(), S.loadGuide()])
-        .then(([engine, guide]) => {
+      S.loadGuide()
+        .then((guide) => (guide.role[plan.role] ? Promise.all([guide, S.due.today({ guide, role: plan.role })]) : null))
+        .then((found) => {
+          if (!alive || !found) return;
+          const [guide, q] = found;
           const role = guide.role[plan.role];
-          if (!alive || !role) return;
-          const ids = guide.roleQuestions(role);
-          const q = R.dayQueue({
-            engine,
-            ids,
-            reviews: S.store.read().reviews,
-            plan,
-            today: now,
-            interview: plan.interview,
-          });
+          const reviews = q.queue.length - q.fresh.length;
+          line.dataset.count = String(q.queue.length);
+          line.dataset.minutes = String(q.minutes);
+          // Behind the plan: said here too, in the plan's words, with the way to its catch-up.
+          const spec = S.due.roleSpec(guide, plan.role);
+          const pace = L.schedule({ plan, questions: spec.questions, reviews: S.store.read().reviews, today: now });
+          if (pace.behind && now < pace.reviewFrom) {
+            line.after(
+              el("p", {
+                class: "sisg-today__behind",
+                text: `You are ${plural(pace.behind, "question")} behind the plan; what is left is spread over the ${plural(pace.studyDaysLeft, "study day")} left.`,
+              }),
+            );
+          }
           fill(
             line,
-            `Due today: ${q.fresh.length + q.due.length} (${plural(q.fresh.length, "new question")}, ${plural(q.due.length, "review")}) for ${role.title}.`,
+            q.interviewDay
+              ? `Interview day: a ${L.WARM_UP_MINUTES}-minute warm-up of ${plural(q.queue.length, "question")} you remember least for ${role.title}. Good luck!`
+              : `Due today: ${q.queue.length} (${plural(q.fresh.length, "new question")}, ${plural(reviews, "review")}) for ${role.title}, ${minutesLabel(q.minutes)}.`,
           );
         })
-        .catch(() => {}); // the count of new questions stays
+        .catch(() => {
+          line.textContent = "Due today: not available (the questions did not load).";
+        });
     });
     return () => {
       alive = false;

@@ -161,7 +161,7 @@
       const role = roleSelect.value;
       dueIds = null;
       dueLine.textContent = "Due today: counting…";
-      const counts = guide.roles.map((r) => S.due.today({ role: r.id, ids: guide.roleQuestions(r) }));
+      const counts = guide.roles.map((r) => S.due.today({ guide, role: r.id }));
       return Promise.all(counts)
         .then((results) => {
           if (!alive) return;
@@ -171,10 +171,14 @@
             if (option) option.textContent = `${r.title} (due today: ${result.queue.length})`;
           });
           if (roleSelect.value !== role) return;
-          dueIds = results[guide.roles.indexOf(guide.role[role])].queue;
-          dueLine.textContent = `Due today for ${guide.role[role].short_title || guide.role[role].title}: ${dueIds.length}`;
+          const result = results[guide.roles.indexOf(guide.role[role])];
+          dueIds = result.queue;
+          dueLine.textContent =
+            `Due today for ${guide.role[role].short_title || guide.role[role].title}: ${dueIds.length}` +
+            (dueIds.length ? ` (${S.due.minutesLabel(result.minutes)})` : "");
           dueLine.dataset.role = role;
           dueLine.dataset.count = String(dueIds.length);
+          dueLine.dataset.minutes = String(result.minutes);
           refreshCount();
         })
         .catch((error) => {
@@ -236,6 +240,14 @@
     const reviewButton = keyButton("Needs work", "N", "sisg-btn--review");
     const nextButton = keyButton("Skip", "→", "", "ArrowRight");
     const endButton = el("button", { type: "button", class: "sisg-btn sisg-btn--small", text: "End this pass" });
+    // Undo the last rating (a mis-tap): the review goes, the pass steps back. Key U.
+    const undoButton = el(
+      "button",
+      { type: "button", class: "sisg-btn sisg-btn--small sisg-undo", "aria-keyshortcuts": "U", hidden: true },
+      "Undo last rating ",
+      el("kbd", { "aria-hidden": "true", text: "U" }),
+    );
+    let lastRating = null; // {id, review: {at, rating}, pass: the pass as it was before}
     const copyButton = el("button", { type: "button", class: "sisg-btn sisg-btn--small sisg-copy", text: "Copy link" });
     const fullLink = el("a", {
       class: "sisg-card__link",
@@ -282,12 +294,13 @@
       rateBar,
       // The link joins the foot when the first question gives it an address (draw): an <a>
       // without href is neither a link for keyboards nor crawlable.
-      el("p", { class: "sisg-card__foot" }, copyButton, endButton),
+      el("p", { class: "sisg-card__foot" }, undoButton, copyButton, endButton),
       announcer,
     );
     const summaryBox = el("section", { class: "sisg-summary", "aria-label": "Pass summary", hidden: true });
     const resumed = el("p", { class: "sisg-note", hidden: true });
-    fill(root, form, problem, resumed, card, summaryBox);
+    const undoDone = el("p", { class: "sisg-undo-status", role: "status" });
+    fill(root, form, problem, resumed, undoDone, card, summaryBox);
 
     const showProblem = (result) => {
       problem.textContent = result.ok ? "" : result.error;
@@ -333,6 +346,7 @@
       };
       resumed.hidden = true;
       summaryBox.hidden = true;
+      lastRating = null;
       draw({ fresh: true });
     }
 
@@ -379,6 +393,7 @@
       fullLink.href = S.siteUrl(q.url);
       if (!fullLink.parentNode) copyButton.before(fullLink);
       copyButton.textContent = "Copy link";
+      undoButton.hidden = !lastRating;
       suggest();
       const full = secondsFor(q);
       startTimer(full === null ? null : seconds !== null && seconds > 0 ? Math.min(seconds, full) : full);
@@ -448,11 +463,40 @@
     }
 
     // A rating is saved as a review, then the pass moves on; if it could not be saved, it stays.
+    /* Again and Hard bring the question back at the end of a due pass (a short relearning step,
+       as the day's queue does), at most RELEARN_MAX_PER_DAY times. Reviews from practice carry the
+       role practised, so My progress counts them for that role only. */
     function rate(rating) {
       if (card.hidden || !current) return;
       if (!saveNote()) return;
-      if (!showProblem(store.review(current.id, rating))) return;
+      const before = JSON.parse(JSON.stringify(pass));
+      const at = new Date();
+      if (!showProblem(store.review(current.id, rating, at, pass.role))) return;
+      lastRating = { id: current.id, review: { at: at.toISOString(), rating }, pass: before };
+      const id = current.id;
+      const asked = pass.order.filter((other) => other === id).length;
+      const later = pass.order.slice(pass.position + 1).includes(id);
+      if (pass.mode === "due" && rating < 3 && !later && asked < S.loop.RELEARN_MAX_PER_DAY) pass.order.push(id);
+      undoDone.textContent = "";
       next();
+    }
+
+    function undo() {
+      if (!lastRating) return;
+      const { id, review, pass: before } = lastRating;
+      const result = store.update((record) => {
+        const list = record.reviews[id] || [];
+        const last = list[list.length - 1];
+        if (last && last.at === review.at && last.rating === review.rating) list.pop();
+        if (list.length) record.reviews[id] = list;
+        else delete record.reviews[id];
+      });
+      if (!showProblem(result)) return;
+      lastRating = null;
+      pass = before;
+      summaryBox.hidden = true;
+      undoDone.textContent = `Rating undone: ${LABEL[review.rating]} on this question is taken back.`;
+      draw({ fresh: true });
     }
 
     function next() {
@@ -487,11 +531,11 @@
       card.hidden = true;
       current = null;
       const ratings = passRatings();
-      const asked = pass.order.slice(0, pass.position);
+      const asked = [...new Set(pass.order.slice(0, pass.position))]; // relearning asks some twice
       const missed = asked.filter((id) => ratings[id] && ratings[id] <= 2);
       const got = asked.filter((id) => ratings[id] >= 3).length;
       const skipped = asked.length - got - missed.length;
-      const unseen = pass.order.length - asked.length;
+      const unseen = new Set(pass.order.slice(pass.position).filter((id) => !asked.includes(id))).size;
       const parts = [`${got} got it`, `${missed.length} ${missed.length === 1 ? "needs" : "need"} work`, `${skipped} skipped`];
       if (unseen) parts.push(`${unseen} not reached`);
       const finished = pass;
@@ -527,7 +571,15 @@
               ),
             ]
           : el("p", { text: "Nothing marked Needs work in this pass." }),
-        el("div", { class: "sisg-actions" }, missed.length ? retry : null, again),
+        el(
+          "div",
+          { class: "sisg-actions" },
+          missed.length ? retry : null,
+          again,
+          lastRating
+            ? el("button", { type: "button", class: "sisg-btn sisg-undo", "aria-keyshortcuts": "U", onclick: undo }, "Undo last rating ", el("kbd", { "aria-hidden": "true", text: "U" }))
+            : null,
+        ),
       );
       summaryBox.hidden = false;
       pass = null;
@@ -599,6 +651,7 @@
     gotButton.addEventListener("click", () => rate(3));
     reviewButton.addEventListener("click", () => rate(1));
     nextButton.addEventListener("click", next);
+    undoButton.addEventListener("click", undo);
     endButton.addEventListener("click", () => {
       if (saveNote()) finishPass();
     });
@@ -622,6 +675,7 @@
       const asking = !card.hidden;
       const actions = asking
         ? {
+            u: undo,
             " ": onControl ? null : reveal, // on a button, Space and Enter press that button
             Enter: onControl ? null : reveal,
             g: () => rate(3),
@@ -632,7 +686,7 @@
             4: () => rate(4),
             ArrowRight: next,
           }
-        : {};
+        : { u: undo };
       const action = actions[key];
       if (!action && !MATERIAL_KEYS.has(key)) return;
       event.stopPropagation();

@@ -56,7 +56,31 @@
       problem.hidden = false;
     };
 
-    const draw = (record) => fill(overview, summaryOf(guide, record));
+    let drawn = 0; // readiness is filled in later; only the latest drawing gets it
+    const draw = (record) => {
+      const turn = ++drawn;
+      fill(overview, summaryOf(guide, record));
+      guide.roles.forEach((role) => {
+        const box = overview.querySelector(`.sisg-role[data-role="${CSS.escape(role.id)}"] .sisg-readiness-box`);
+        S.due
+          .readiness({ guide, role: role.id, record })
+          .then((result) => {
+            if (turn !== drawn || !box) return;
+            fill(
+              box,
+              S.due.readinessTable({
+                guide,
+                role: role.id,
+                result,
+                practiceUrl: S.siteUrl(guide.data.pages.practice),
+                caption: `Readiness per round for ${role.short_title}: share practised and predicted recall on ${result.day}`,
+              }),
+            );
+            box.hidden = false;
+          })
+          .catch(() => {});
+      });
+    };
     draw(S.store.read());
 
     exportButton.addEventListener("click", () => {
@@ -133,6 +157,19 @@
     return { ok: true, text: `${parts.join("; ")}.` };
   }
 
+  /* Got it / Needs work for `ids` counted for one role: each question's last review made while
+     practising that role, or on a reading page (reviews without a role count for every role). So
+     answers practised for one role do not fill another role's bars through shared topics. */
+  function roleCount(ids, record, roleId) {
+    const counts = { got: 0, review: 0, total: ids.length };
+    ids.forEach((id) => {
+      const mine = (record.reviews[id] || []).filter((r) => !r.role || r.role === roleId);
+      const last = mine[mine.length - 1];
+      if (last) counts[last.rating >= 3 ? "got" : "review"] += 1;
+    });
+    return counts;
+  }
+
   // Overall, each role with its rounds, and the questions whose last rating was Again or Hard.
   function summaryOf(guide, record) {
     const everything = guide.data.questions.map((q) => q.id);
@@ -144,18 +181,19 @@
       el("p", { class: "sisg-progress__text", text: `${S.summary(overall)} across the whole guide.` }),
       el("h2", { id: "sisg-by-role", text: "By role and round" }),
       guide.roles.map((role) => {
-        const counts = S.progress.count(guide.roleQuestions(role), record);
+        const counts = roleCount(guide.roleQuestions(role), record, role.id);
         return el(
           "section",
           { class: "sisg-role", "data-role": role.id },
           el("h3", {}, el("a", { href: S.siteUrl(role.url), text: role.title })),
           S.progressBar(`Progress on ${role.title}`, counts),
           el("p", { class: "sisg-progress__text", text: S.summary(counts) }),
+          el("div", { class: "sisg-readiness-box", hidden: true }),
           el(
             "ul",
             { class: "sisg-rounds" },
             role.rounds.map((round) => {
-              const c = S.progress.count(guide.roundQuestions(round), record);
+              const c = roleCount(guide.roundQuestions(round), record, role.id);
               return el(
                 "li",
                 { "data-round": round.id },

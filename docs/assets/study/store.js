@@ -10,7 +10,9 @@
   const KEY = "sisg.study.v2";
   const LEGACY_KEY = "sisg.progress.v1"; // {id: {status: "got"|"review", at}} before the record
   const FORMAT = "spotify-interview-study-guides-study-record";
-  const VERSION = 2;
+  // 3: reviews may name the role practised; the plan keeps its hours, rounds and priority order.
+  // Version 2 records (same key) and files are read and migrated without loss (migratePlan).
+  const VERSION = 3;
   // Limits that keep a hostile or runaway file from filling the quota or slowing every click.
   const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
   const MAX_REVIEWS_PER_QUESTION = 200;
@@ -24,6 +26,8 @@
   const dict = (entries = {}) => Object.assign(Object.create(null), entries);
   const empty = () => ({ format: FORMAT, version: VERSION, reviews: dict(), notes: dict(), plan: null, pass: null });
 
+  const ID = /^[a-z0-9][a-z0-9-]{0,99}$/; // a role or round id
+  const DAY = /^\d{4}-\d{2}-\d{2}$/;
   const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
   const validTime = (value) => typeof value === "string" && !Number.isNaN(Date.parse(value));
 
@@ -47,6 +51,7 @@
         at = now;
       }
       const entry = { at: at.toISOString(), rating: review.rating };
+      if (typeof review.role === "string" && ID.test(review.role)) entry.role = review.role;
       const key = `${entry.at}|${entry.rating}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -65,6 +70,43 @@
       at = now;
     }
     return { text: note.text.slice(0, MAX_NOTE_CHARS), at: at.toISOString() };
+  }
+
+  /* A saved plan, checked and brought to version 3, or null when it is not one. Version 2 plans
+     ({role, interview, made, per_day, days, unplaced}) keep every field and gain `order` (their
+     days' questions in order), `hours` (null: paced by per_day as before) and `rounds` ({}). */
+  function cleanPlan(plan, keep) {
+    if (!isObject(plan) || typeof plan.role !== "string" || !ID.test(plan.role)) return null;
+    if (!DAY.test(plan.interview) || !DAY.test(plan.made) || plan.made >= plan.interview) return null;
+    if (!Array.isArray(plan.days)) return null;
+    const ids = (list) => (Array.isArray(list) ? list.filter((id) => typeof id === "string" && keep(id)) : []);
+    const days = plan.days
+      .filter((d) => isObject(d) && DAY.test(d.day))
+      .map((d) => ({ day: d.day, questions: ids(d.questions) }));
+    const hours = typeof plan.hours === "number" && plan.hours > 0 && plan.hours <= 16 ? plan.hours : null;
+    const perDay = Number.isInteger(plan.per_day) && plan.per_day > 0 ? plan.per_day : null;
+    const rounds = {};
+    if (isObject(plan.rounds)) {
+      Object.entries(plan.rounds).forEach(([id, choice]) => {
+        if (!ID.test(id) || !isObject(choice)) return;
+        rounds[id] = {
+          status: ["in", "passed", "skipped"].includes(choice.status) ? choice.status : "in",
+          weight: choice.weight === "worried" ? "worried" : "normal",
+        };
+      });
+    }
+    const order = Array.isArray(plan.order) ? ids(plan.order) : [].concat(...days.map((d) => d.questions));
+    return {
+      role: plan.role,
+      interview: plan.interview,
+      made: plan.made,
+      hours,
+      per_day: perDay,
+      rounds,
+      order: [...new Set(order)],
+      days,
+      unplaced: ids(plan.unplaced),
+    };
   }
 
   /* Any stored or imported value → {record, counts}. `known` (a Set of question ids, optional)
@@ -104,7 +146,7 @@
         if (clean && clean.text.trim()) record.notes[id] = clean;
       });
     }
-    if (isObject(value.plan)) record.plan = value.plan;
+    if (isObject(value.plan)) record.plan = cleanPlan(value.plan, (id) => !known || known.has(id));
     if (isObject(value.pass)) record.pass = value.pass;
     return { record, counts };
   }
@@ -150,10 +192,10 @@
       throw new StudyRecordError("This is not a study record exported from this guide. Nothing was changed.");
     }
     const version = legacy ? 1 : value.version;
-    if (version !== 1 && version !== VERSION) {
+    if (version !== 1 && version !== 2 && version !== VERSION) {
       const which = Number.isInteger(version) ? `version ${version}` : "an unknown version";
       throw new StudyRecordError(
-        `This file is ${which} of the study record; this guide reads versions 1 and ${VERSION}. Nothing was changed.`,
+        `This file is ${which} of the study record; this guide reads versions 1 to ${VERSION}. Nothing was changed.`,
       );
     }
     return normalise(legacy ? { ...value, version: 1 } : value, { known });
@@ -218,10 +260,11 @@
     return write(copy);
   }
 
-  function review(id, rating, at = new Date()) {
+  // `role`: the role being practised, when there is one (My progress counts the review for it).
+  function review(id, rating, at = new Date(), role = null) {
     return update((record) => {
       const list = record.reviews[id] || [];
-      list.push({ at: at.toISOString(), rating });
+      list.push(role ? { at: at.toISOString(), rating, role } : { at: at.toISOString(), rating });
       record.reviews[id] = list.slice(-MAX_REVIEWS_PER_QUESTION);
     });
   }
@@ -264,6 +307,7 @@
     StudyRecordError,
     empty,
     normalise,
+    cleanPlan,
     merge,
     checkImportSize,
     parseImport,
