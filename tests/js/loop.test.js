@@ -10,6 +10,10 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 const fc = require("fast-check");
 
+// A fixed seed: every run (and CI) checks the same cases, so a pass or a failure can be reproduced.
+// FC_SEED=<n> explores other cases; a failure prints the seed and path that found it.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED || 20261207) });
+
 const STUDY = path.join(__dirname, "..", "..", "docs", "assets", "study");
 const L = require(path.join(STUDY, "loop.js"));
 const FSRS = require(path.join(STUDY, "vendor", "ts-fsrs.umd.js"));
