@@ -6,6 +6,8 @@ import importlib.util
 import sys
 from types import ModuleType
 
+from hypothesis import settings
+
 from ..conftest import ROOT
 
 
@@ -22,3 +24,8 @@ def load_example(file_name: str) -> ModuleType:
 
 def example_sql(file_name: str) -> str:
     return (ROOT / "examples" / file_name).read_text(encoding="utf-8")
+
+
+# Property tests: enough generated cases to find edge cases, few enough to keep the suite fast.
+# No deadline: a slow example on a busy machine is not a failure (complexity is benchmarked instead).
+PROPERTY = settings(max_examples=50, deadline=None)
