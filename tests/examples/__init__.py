@@ -29,3 +29,5 @@ def example_sql(file_name: str) -> str:
 # Property tests: enough generated cases to find edge cases, few enough to keep the suite fast.
 # No deadline: a slow example on a busy machine is not a failure (complexity is benchmarked instead).
 PROPERTY = settings(max_examples=50, deadline=None)
+# Tests that build a DataFrame or a database per example cost milliseconds each, so they run fewer.
+FRAME_PROPERTY = settings(max_examples=20, deadline=None)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from . import PROPERTY, load_example
+from . import FRAME_PROPERTY, load_example
 
 mod = load_example("applied_py_leak_free_skip_rate.py")
 
@@ -65,7 +65,7 @@ def _frame(rows, order):
     )
 
 
-@PROPERTY
+@FRAME_PROPERTY
 @given(PLAY_ROWS, st.randoms(), st.sampled_from([0.0, 0.3, 1.0]), st.sampled_from([0.5, 5.0]))
 def test_matches_a_loop_and_a_play_never_sees_its_own_or_later_labels(rows, rng, rate, alpha):
     order = list(range(len(rows)))

@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from . import PROPERTY, load_example
+from . import FRAME_PROPERTY, load_example
 
 clean_plays = load_example("dq_clean_listening_events.py").clean_plays
 
@@ -62,7 +62,7 @@ EVENT_ROWS = st.lists(
 )
 
 
-@PROPERTY
+@FRAME_PROPERTY
 @given(EVENT_ROWS)
 def test_matches_applying_the_rules_row_by_row(rows):
     hour = pd.Timestamp("2024-05-01")

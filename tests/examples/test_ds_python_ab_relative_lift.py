@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from . import PROPERTY, load_example
+from . import FRAME_PROPERTY, load_example
 
 relative_lift = load_example("ds_python_ab_relative_lift.py").relative_lift
 
@@ -58,7 +58,7 @@ def _lift_by_hand(control_days, treatment_days):
     return diff / base, (diff - 1.96 * se) / base, (diff + 1.96 * se) / base
 
 
-@PROPERTY
+@FRAME_PROPERTY
 @given(LISTENER_DAYS, LISTENER_DAYS, st.randoms())
 def test_matches_per_listener_means_in_any_row_order(control_days, treatment_days, rng):
     if not any(d for days in control_days for d in days):
