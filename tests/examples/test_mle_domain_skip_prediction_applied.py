@@ -136,10 +136,13 @@ PLAY_SPECS = st.lists(
 )
 
 
-def _plays(specs):
-    """Every play gets its own second (shuffled), so 'earlier' always has one meaning."""
+def _plays(specs, as_datetimes=False):
+    """Every play gets its own minute (shuffled), so 'earlier' always has one meaning. `ts` is
+    seconds, or timestamps when `as_datetimes` (pandas 3 stores those in microseconds)."""
     seconds = list(range(0, 60 * len(specs), 60))
     random.Random(len(specs)).shuffle(seconds)
+    if as_datetimes:
+        seconds = [pd.Timestamp("2024-03-01") + pd.Timedelta(seconds=s) for s in seconds]
     rows = [
         _play(user, session, ts, ms, reason, track_ms=length)
         for (user, session, ms, reason, length), ts in zip(specs, seconds, strict=True)
@@ -160,9 +163,9 @@ def test_labels_follow_the_rules_one_play_at_a_time(specs, threshold):
 
 
 @FRAME_PROPERTY
-@given(PLAY_SPECS.filter(lambda specs: any(reason != "app_closed" for *_, reason, _ in specs)))
-def test_features_match_a_walk_through_each_listeners_plays_in_time_order(specs):
-    labelled = mod.label_skips(_plays(specs))
+@given(PLAY_SPECS.filter(lambda specs: any(reason != "app_closed" for *_, reason, _ in specs)), st.booleans())
+def test_features_match_a_walk_through_each_listeners_plays_in_time_order(specs, as_datetimes):
+    labelled = mod.label_skips(_plays(specs, as_datetimes))
     features = mod.add_features(labelled, global_rate=0.3, alpha=5.0)
     for user, rows in labelled.sort_values("ts").groupby("user_id"):
         plays = skips = 0
@@ -174,6 +177,7 @@ def test_features_match_a_walk_through_each_listeners_plays_in_time_order(specs)
             assert got["session_position"] == position.get(session, 0)
             assert got["prev_skipped"] == previous.get(session, 0)
             since = row["ts"] - last_skip[session] if session in last_skip else mod.NO_SKIP_YET
+            since = since.total_seconds() if isinstance(since, pd.Timedelta) else since
             assert got["secs_since_last_skip"] == min(since, mod.NO_SKIP_YET)
             plays, skips = plays + 1, skips + row["skipped"]
             position[session] = position.get(session, 0) + 1
