@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -87,12 +88,21 @@ CALLS = st.lists(
 )
 
 
+@pytest.mark.parametrize(
+    ("capacity", "start_at", "low", "high"),
+    [(0, 0, 0, 0), (8, 9, 2, 6), (8, 4, 6, 6), (8, 4, 6, 2), (8, 4, -1, 6), (8, 4, 2, 9)],
+)
+def test_impossible_settings_are_rejected(capacity, start_at, low, high):
+    with pytest.raises(ValueError):
+        AudioBuffer(capacity, start_at, low, high)
+
+
 @PROPERTY
 @given(st.integers(1, 10), st.data(), CALLS)
 def test_ring_behaves_like_a_plain_queue_with_the_same_rules(capacity, data, calls):
     start_at = data.draw(st.integers(0, capacity), label="start_at")
-    low = data.draw(st.integers(0, capacity), label="low")
-    high = data.draw(st.integers(low, capacity), label="high")
+    low = data.draw(st.integers(0, capacity - 1), label="low")
+    high = data.draw(st.integers(low + 1, capacity), label="high")  # the constructor requires low < high
     ring, model = AudioBuffer(capacity, start_at, low, high), _QueueModel(capacity, start_at, low, high)
     for name, argument in calls:
         args = () if argument is None else (argument,)
