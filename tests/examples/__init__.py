@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from types import ModuleType
 
+import duckdb
 from hypothesis import settings
 
 from ..conftest import ROOT
@@ -31,3 +32,24 @@ def example_sql(file_name: str) -> str:
 PROPERTY = settings(max_examples=50, deadline=None)
 # Tests that build a DataFrame or a database per example cost milliseconds each, so they run fewer.
 FRAME_PROPERTY = settings(max_examples=20, deadline=None)
+
+_plays_db = None
+
+
+def run_on_plays(sql: str, rows: list[tuple]) -> list[tuple]:
+    """Rows of `sql` run on a `plays` table (user_id, track_id, surface, played_at) holding `rows`.
+
+    One in-memory DuckDB connection is reused across calls (opening one costs tens of
+    milliseconds, which adds up over generated examples); the table is emptied first.
+    """
+    global _plays_db
+    if _plays_db is None:
+        _plays_db = duckdb.connect()
+        _plays_db.execute(
+            "CREATE TABLE plays (user_id VARCHAR, track_id VARCHAR, surface VARCHAR, played_at TIMESTAMP)"
+        )
+    _plays_db.execute("DELETE FROM plays")
+    if rows:
+        placeholders = ", ".join(["(?, ?, ?, CAST(? AS TIMESTAMP))"] * len(rows))
+        _plays_db.execute(f"INSERT INTO plays VALUES {placeholders}", [value for row in rows for value in row])
+    return _plays_db.execute(sql).fetchall()

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from . import FRAME_PROPERTY, example_sql
+from . import FRAME_PROPERTY, example_sql, run_on_plays
 
 SQL = example_sql("ds_sql_monthly_mix_churn.sql")
 
@@ -63,12 +63,8 @@ MONTHLY_PLAYS = st.lists(
 @FRAME_PROPERTY
 @given(MONTHLY_PLAYS)
 def test_lapse_rate_matches_counting_listeners_month_by_month(plays):
-    con = duckdb.connect()
-    con.execute("CREATE TABLE plays (user_id VARCHAR, track_id VARCHAR, surface VARCHAR, played_at TIMESTAMP)")
-    if plays:
-        rows = [(user, "t1", surface, f"{day} {time}") for user, surface, day, time in plays]
-        con.executemany("INSERT INTO plays VALUES (?, ?, ?, CAST(? AS TIMESTAMP))", rows)
-    got = [(pd.Timestamp(m).date(), int(n), rate) for m, n, rate in con.execute(SQL).fetchall()]
+    rows = [(user, "t1", surface, f"{day} {time}") for user, surface, day, time in plays]
+    got = [(pd.Timestamp(m).date(), int(n), rate) for m, n, rate in run_on_plays(SQL, rows)]
     listeners = {}  # month -> listeners who played Daily Mix in it
     for user, surface, day, _ in plays:
         if surface == "daily_mix":

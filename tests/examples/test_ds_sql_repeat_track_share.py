@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from . import FRAME_PROPERTY, example_sql
+from . import FRAME_PROPERTY, example_sql, run_on_plays
 
 SQL = example_sql("ds_sql_repeat_track_share.sql")
 
@@ -51,11 +51,7 @@ PLAYS = st.lists(
 
 
 def _query(rows):
-    con = duckdb.connect()
-    con.execute("CREATE TABLE plays (user_id VARCHAR, track_id VARCHAR, surface VARCHAR, played_at TIMESTAMP)")
-    if rows:
-        con.executemany("INSERT INTO plays VALUES (?, ?, ?, ?)", rows)
-    return [(pd.Timestamp(d).date(), share) for d, share in con.execute(SQL).fetchall()]
+    return [(pd.Timestamp(d).date(), share) for d, share in run_on_plays(SQL, rows)]
 
 
 def _repeat_share_by_hand(rows):

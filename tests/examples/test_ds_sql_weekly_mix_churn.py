@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ..conftest import ROOT
-from . import FRAME_PROPERTY
+from . import FRAME_PROPERTY, run_on_plays
 
 SQL = (ROOT / "examples" / "ds_sql_weekly_mix_churn.sql").read_text(encoding="utf-8")
 
@@ -91,7 +91,7 @@ WEEKLY_PLAYS = st.lists(
 def test_churn_matches_counting_listeners_week_by_week(plays):
     monday = dt.date(2024, 1, 1)
     rows = [(u, "t1", s, str(dt.datetime.combine(monday + dt.timedelta(days=d), t))) for u, s, d, t in plays]
-    got = _run(rows)
+    got = [(week, int(n), rate) for week, n, rate in run_on_plays(SQL, rows)]
     listeners = {}  # Monday of the week -> listeners who played Daily Mix that week
     for user, surface, days, _ in plays:
         if surface == "daily_mix":
