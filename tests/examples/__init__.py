@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from types import ModuleType
 
@@ -29,9 +30,12 @@ def example_sql(file_name: str) -> str:
 
 # Property tests: enough generated cases to find edge cases, few enough to keep the suite fast.
 # No deadline: a slow example on a busy machine is not a failure (complexity is benchmarked instead).
-PROPERTY = settings(max_examples=50, deadline=None)
+# For a longer hunt, EXAMPLE_PROPERTY_RUNS=500 runs 500 examples per property test (DataFrame and
+# database ones in proportion).
+_SCALE = int(os.environ.get("EXAMPLE_PROPERTY_RUNS", "50")) / 50
+PROPERTY = settings(max_examples=round(50 * _SCALE), deadline=None)
 # Tests that build a DataFrame or a database per example cost milliseconds each, so they run fewer.
-FRAME_PROPERTY = settings(max_examples=20, deadline=None)
+FRAME_PROPERTY = settings(max_examples=max(1, round(20 * _SCALE)), deadline=None)
 
 _plays_db = None
 
