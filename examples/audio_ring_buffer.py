@@ -17,6 +17,9 @@ from __future__ import annotations
 
 class AudioBuffer:
     def __init__(self, capacity: int, start_at: int, low: int, high: int):
+        if capacity < 1 or not 0 <= start_at <= capacity or not 0 <= low < high <= capacity:
+            # low == high would switch fetching off and on at every call at that level.
+            raise ValueError("need capacity >= 1, 0 <= start_at <= capacity and 0 <= low < high <= capacity")
         self.buf, self.cap = bytearray(capacity), capacity
         self.head = self.size = 0  # read position, bytes stored
         self.start_at, self.low, self.high = start_at, low, high

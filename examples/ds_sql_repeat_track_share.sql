@@ -1,16 +1,20 @@
 -- Daily share of Daily Mix plays that repeat a track the same listener played in the 7 days before
--- (ds-sql-repeat-track-share). LAG over each listener's plays of one track finds the previous play
--- on any surface; a first listen has no previous play and counts as not a repeat. Exactly 7 days
--- before still counts. One sort per (user_id, track_id) partition, then a scan.
+-- (ds-sql-repeat-track-share). For each play, a window over the listener's plays of that track finds
+-- the latest play strictly before it, on any surface; a first listen has none and is not a repeat.
+-- Exactly 7 days before still counts. The frame ends one microsecond (TIMESTAMP's resolution) before
+-- the current row, so a duplicate logged at the same moment is never its own "previous" play, and
+-- the answer does not depend on how ties happen to be ordered. One sort per (user_id, track_id)
+-- partition, then a scan.
 WITH plays_with_prev AS (
   SELECT
     user_id,
     track_id,
     surface,
     played_at,
-    LAG(played_at) OVER (
+    MAX(played_at) OVER (
       PARTITION BY user_id, track_id
       ORDER BY played_at
+      RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL 1 MICROSECOND PRECEDING
     ) AS prev_played_at
   FROM plays
 )

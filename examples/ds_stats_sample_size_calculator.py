@@ -16,6 +16,7 @@ quantiles come from ``statistics.NormalDist``).
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from statistics import NormalDist
 
 
@@ -72,5 +73,7 @@ def weeks_needed(n_per_arm: int, eligible_per_week: int, traffic_share: float, a
         raise ValueError("eligible_per_week must be positive")
     if not 0.0 < traffic_share <= 1.0:
         raise ValueError("traffic_share must be in (0, 1]")
-    per_week = eligible_per_week * traffic_share
+    # Exact arithmetic on the share as written: in floats 100 * 0.29 is 28.999999999999996, which
+    # would turn exactly two weeks into three.
+    per_week = eligible_per_week * Fraction(str(traffic_share))
     return max(1, math.ceil(n_per_arm * arms / per_week))

@@ -26,9 +26,9 @@ def chi2_sf(x: float, df: int) -> float:
     """P(X >= x) for a chi-square variable with ``df`` degrees of freedom. O(df) time."""
     if df < 1:
         raise ValueError("df must be at least 1")
-    if x <= 0.0:
-        return 1.0
     half = x / 2.0
+    if half <= 0.0:  # also a positive x so small that x / 2 underflows to zero
+        return 1.0
     if df % 2:
         q, v = math.erfc(math.sqrt(half)), 1
     else:

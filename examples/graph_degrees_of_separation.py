@@ -74,7 +74,8 @@ def shortest_path(
 ) -> list[Hashable] | None:
     """One shortest list of listeners from ``a`` to ``b`` (both included), or None.
 
-    ``reverse`` is the follower index (built with ``reverse_edges`` when not given). With
+    ``reverse`` is the follower index. When it is not given, the follow lists are copied once and
+    the index is built from the copy, so the lists may be one-shot iterators. With
     ``max_steps``, paths longer than that many follow steps count as not found.
     """
     if max_steps is not None and max_steps < 0:
@@ -82,6 +83,7 @@ def shortest_path(
     if a == b:
         return [a]
     if reverse is None:
+        graph = {node: list(targets) for node, targets in graph.items()}  # read once: may be iterators
         reverse = reverse_edges(graph)
     # parents_f[x]: the node before x on the way from a; parents_b[x]: the node after x towards b.
     parents_f: dict[Hashable, Hashable | None] = {a: None}

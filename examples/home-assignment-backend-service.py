@@ -26,7 +26,7 @@ from typing import Any
 
 MAX_TRACKS = 10_000
 MAX_NAME = 100
-TRACK_ID = re.compile(r"^[A-Za-z0-9]{1,64}$")
+TRACK_ID = re.compile(r"[A-Za-z0-9]{1,64}")  # used with fullmatch: "$" would let a trailing newline in
 
 
 class ServiceError(Exception):
@@ -87,7 +87,7 @@ class PlaylistService:
     def add_tracks(self, playlist_id: str, track_ids: Any, version: int | None = None) -> dict[str, Any]:
         if not isinstance(track_ids, list) or not track_ids:
             raise BadRequest("track_ids must be a non-empty list")
-        bad = [t for t in track_ids if not isinstance(t, str) or not TRACK_ID.match(t)]
+        bad = [t for t in track_ids if not isinstance(t, str) or not TRACK_ID.fullmatch(t)]
         if bad:
             raise BadRequest(f"invalid track ids: {bad[:3]}")
         with self._lock:
@@ -123,10 +123,10 @@ class PlaylistService:
 
 
 _ROUTES = [
-    ("POST", re.compile(r"^/playlists$"), "create"),
-    ("GET", re.compile(r"^/playlists/(?P<pid>[^/]+)$"), "get"),
-    ("POST", re.compile(r"^/playlists/(?P<pid>[^/]+)/tracks$"), "add"),
-    ("DELETE", re.compile(r"^/playlists/(?P<pid>[^/]+)/tracks/(?P<tid>[^/]+)$"), "remove"),
+    ("POST", re.compile(r"/playlists"), "create"),
+    ("GET", re.compile(r"/playlists/(?P<pid>[^/]+)"), "get"),
+    ("POST", re.compile(r"/playlists/(?P<pid>[^/]+)/tracks"), "add"),
+    ("DELETE", re.compile(r"/playlists/(?P<pid>[^/]+)/tracks/(?P<tid>[^/]+)"), "remove"),
 ]
 
 
@@ -137,7 +137,7 @@ def handle(service: PlaylistService, method: str, path: str, body: Any = None) -
         return 400, {"error": "body must be a JSON object"}
     path_matched = False
     for verb, pattern, action in _ROUTES:
-        match = pattern.match(path)
+        match = pattern.fullmatch(path)
         if not match:
             continue
         path_matched = True

@@ -61,12 +61,17 @@ def add_features(labelled: pd.DataFrame, global_rate: float, alpha: float = 5.0)
     by_session = df.groupby(["user_id", "session_id"], sort=False)
     df["session_position"] = by_session.cumcount()
     df["prev_skipped"] = by_session["skipped"].shift(1).fillna(0).astype(int)
-    ts_seconds = df["ts"].astype("int64") / 1e9 if np.issubdtype(df["ts"].dtype, np.datetime64) else df["ts"]
-    last_skip_ts = pd.Series(np.where(df["skipped"] == 1, ts_seconds, np.nan), index=df.index)
-    # Time of the most recent *earlier* skip in the same session: shift, then carry forward.
-    last_skip_ts = last_skip_ts.groupby([df["user_id"], df["session_id"]], sort=False).transform(
-        lambda s: s.shift(1).ffill()
-    )
+    ts_seconds = df["ts"]
+    if pd.api.types.is_datetime64_any_dtype(ts_seconds):
+        # Seconds since the first play; only differences are used. (Not astype("int64") / 1e9: the
+        # integer's unit follows the column's resolution, which is microseconds in pandas 3.)
+        ts_seconds = (ts_seconds - ts_seconds.min()).dt.total_seconds()
+    skip_ts = pd.Series(np.where(df["skipped"] == 1, ts_seconds, np.nan), index=df.index)
+    # Time of the most recent *earlier* skip in the same session: shift, then carry forward, both
+    # within the session (grouped built-ins, not a Python function per session).
+    session_keys = [df["user_id"], df["session_id"]]
+    previous_skip_ts = skip_ts.groupby(session_keys, sort=False).shift(1)
+    last_skip_ts = previous_skip_ts.groupby(session_keys, sort=False).ffill()
     df["secs_since_last_skip"] = (ts_seconds - last_skip_ts).fillna(NO_SKIP_YET).clip(upper=NO_SKIP_YET)
     df["track_minutes"] = df["track_ms"] / 60_000
     return df

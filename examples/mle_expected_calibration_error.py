@@ -8,7 +8,8 @@ Method
 ------
 * Put each prediction in a bin, either equal-width over [0, 1] (the classic reliability diagram) or
   equal-mass (quantile bins with about the same number of predictions each, which behaves better when
-  scores pile up near 0, as they do for a 2 % save rate).
+  scores pile up near 0, as they do for a 2 % save rate). Equal scores always share a bin, so a
+  pile of identical scores makes its bin larger rather than being split by row order.
 * For every non-empty bin: mean predicted probability (confidence), observed positive rate
   (accuracy) and count.
 * ECE = sum over bins of (count / n) * |accuracy - confidence|; MCE is the largest such gap.
@@ -61,9 +62,13 @@ def reliability_table(probs, labels, n_bins: int = 10, strategy: str = "uniform"
         idx = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, n_bins - 1)
     elif strategy == "quantile":
         order = np.argsort(p, kind="stable")
+        ordered = p[order]
+        # Split the sorted predictions into n_bins runs of (almost) equal size, except that equal
+        # scores share the bin of the first of them: splitting a tie would make the result depend
+        # on the order of the rows.
+        first_of_tie = np.searchsorted(ordered, ordered, side="left")
         idx = np.empty(p.size, dtype=int)
-        # Split the sorted predictions into n_bins runs of (almost) equal size.
-        idx[order] = np.arange(p.size) * n_bins // p.size
+        idx[order] = first_of_tie * n_bins // p.size
         edges = None
     else:
         raise ValueError("strategy must be 'uniform' or 'quantile'")

@@ -5,7 +5,9 @@ lazy deletion: pop the closest unsettled artist, skip stale heap entries, relax 
 record each artist's predecessor to rebuild the path. Stops as soon as the target is settled.
 
 Complexity: O((V + E) log V) time, O(V + E) space for the graph plus O(V) for distances.
-Negative weights are rejected: Dijkstra is wrong with them (Bellman–Ford would be needed).
+Negative weights are rejected: Dijkstra is wrong with them (Bellman–Ford would be needed). Every
+edge is checked before the search, O(E), because the search may stop before it reaches a negative
+edge and would then return a wrong answer instead of an error.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from collections.abc import Mapping
 
 def cheapest_path(graph: Mapping[str, Mapping[str, float]], source: str, target: str) -> tuple[float, list[str]]:
     """Returns (distance, path); (inf, []) if the target cannot be reached."""
+    for node, edges in graph.items():
+        for neighbour, weight in edges.items():
+            if weight < 0:
+                raise ValueError(f"negative weight on {node} -> {neighbour}")
     if source == target:
         return 0.0, [source]
     dist = {source: 0.0}
@@ -34,8 +40,6 @@ def cheapest_path(graph: Mapping[str, Mapping[str, float]], source: str, target:
                 path.append(previous[path[-1]])
             return d, path[::-1]
         for neighbour, weight in graph.get(node, {}).items():
-            if weight < 0:
-                raise ValueError(f"negative weight on {node} -> {neighbour}")
             candidate = d + weight
             if candidate < dist.get(neighbour, math.inf):
                 dist[neighbour] = candidate

@@ -6,8 +6,10 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 ndcg = load_example("applied_py_ndcg_at_k.py").ndcg_at_k
 
@@ -36,3 +38,21 @@ def test_against_a_plain_loop():
         rel = list(rng.integers(0, 4, rng.integers(1, 12)))
         k = int(rng.integers(1, 15))
         assert ndcg(rel, k) == pytest.approx(_reference_ndcg(rel, k)), (rel, k)
+
+
+RELEVANCE = st.lists(st.one_of(st.integers(0, 4), st.sampled_from([0.5, 2.5])), max_size=12)
+
+
+@PROPERTY
+@given(RELEVANCE, st.integers(-1, 15))
+def test_matches_a_plain_loop_and_stays_between_zero_and_one(relevance, k):
+    expected = _reference_ndcg(relevance, k) if k > 0 else 0.0
+    assert ndcg(relevance, k) == pytest.approx(expected)
+    assert 0.0 <= ndcg(relevance, k) <= 1.0 + 1e-12
+
+
+@PROPERTY
+@given(RELEVANCE, st.integers(1, 15))
+def test_the_ideal_order_scores_one_whenever_anything_is_relevant(relevance, k):
+    best_first = sorted(relevance, reverse=True)
+    assert ndcg(best_first, k) == (pytest.approx(1.0) if any(relevance) else 0.0)

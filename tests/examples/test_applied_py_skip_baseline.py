@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.metrics import average_precision_score
 from sklearn.pipeline import Pipeline
 
-from . import load_example
+from . import FRAME_PROPERTY, load_example
 
 mod = load_example("applied_py_skip_baseline.py")
 
@@ -52,3 +54,20 @@ def test_baseline_handles_unseen_categories_and_beats_the_base_rate():
     assert metrics["PR-AUC"] == average_precision_score(test["skipped"], p)
     # The label carries signal, so the model beats the trivial baseline of the base rate.
     assert metrics["PR-AUC"] > metrics["base rate"] + 0.1 and metrics["ROC-AUC"] > 0.6
+
+
+@FRAME_PROPERTY
+@given(st.lists(st.integers(0, 20), max_size=30), st.sampled_from([0.5, 0.8]))
+def test_split_cuts_at_the_time_quantile_and_never_mixes_periods(minutes, share):
+    df = pd.DataFrame({"ts": pd.Timestamp("2024-03-01") + pd.to_timedelta(minutes, unit="min")})
+    train, test = mod.split_by_time(df, share)
+    assert sorted([*train.index, *test.index]) == list(df.index)
+    if len(train) and len(test):
+        assert train["ts"].max() < test["ts"].min()
+    if minutes:  # the cut is the share-quantile, interpolated between the two nearest plays
+        ordered = sorted(minutes)
+        position = share * (len(ordered) - 1)
+        low = ordered[int(position)]
+        high = ordered[min(int(position) + 1, len(ordered) - 1)]
+        cut = low + (high - low) * (position - int(position))
+        assert len(train) == sum(m < cut for m in minutes)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 AudioBuffer = load_example("audio_ring_buffer.py").AudioBuffer
 
@@ -35,3 +38,73 @@ def test_long_stream_through_a_small_buffer_comes_out_intact():
             b.end_of_stream()
         received += b.read(int(rng.integers(1, 30)))
     assert received == data
+
+
+class _QueueModel:
+    """The buffer's rules over a plain growing bytearray: no ring, so no wrap-around arithmetic."""
+
+    def __init__(self, capacity, start_at, low, high):
+        self.data, self.capacity = bytearray(), capacity
+        self.start_at, self.low, self.high = start_at, low, high
+        self.playing = self.eof = False
+        self.fetching = True
+
+    def write(self, chunk):
+        taken = chunk[: self.capacity - len(self.data)]
+        self.data += taken
+        if len(self.data) >= self.start_at:
+            self.playing = True
+        return len(taken)
+
+    def read(self, n):
+        if not self.playing:
+            return b""
+        out, self.data = bytes(self.data[:n]), self.data[n:]
+        if not self.data:
+            self.playing = False
+        return out
+
+    def end_of_stream(self):
+        self.eof, self.playing = True, bool(self.data)
+
+    def should_fetch(self):
+        if self.eof:
+            return False
+        if len(self.data) >= self.high:
+            self.fetching = False
+        elif len(self.data) <= self.low:
+            self.fetching = True
+        return self.fetching
+
+
+CALLS = st.lists(
+    st.one_of(
+        st.tuples(st.just("write"), st.binary(max_size=12)),
+        st.tuples(st.just("read"), st.integers(0, 12)),
+        st.tuples(st.just("should_fetch"), st.none()),
+        st.tuples(st.just("end_of_stream"), st.none()),
+    ),
+    max_size=40,
+)
+
+
+@pytest.mark.parametrize(
+    ("capacity", "start_at", "low", "high"),
+    [(0, 0, 0, 0), (8, 9, 2, 6), (8, 4, 6, 6), (8, 4, 6, 2), (8, 4, -1, 6), (8, 4, 2, 9)],
+)
+def test_impossible_settings_are_rejected(capacity, start_at, low, high):
+    with pytest.raises(ValueError):
+        AudioBuffer(capacity, start_at, low, high)
+
+
+@PROPERTY
+@given(st.integers(1, 10), st.data(), CALLS)
+def test_ring_behaves_like_a_plain_queue_with_the_same_rules(capacity, data, calls):
+    start_at = data.draw(st.integers(0, capacity), label="start_at")
+    low = data.draw(st.integers(0, capacity - 1), label="low")
+    high = data.draw(st.integers(low + 1, capacity), label="high")  # the constructor requires low < high
+    ring, model = AudioBuffer(capacity, start_at, low, high), _QueueModel(capacity, start_at, low, high)
+    for name, argument in calls:
+        args = () if argument is None else (argument,)
+        assert getattr(ring, name)(*args) == getattr(model, name)(*args), name
+        assert ring.size == len(model.data) and ring.playing == model.playing

@@ -6,8 +6,11 @@ import datetime as dt
 
 import duckdb
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ..conftest import ROOT
+from . import FRAME_PROPERTY, run_on_plays
 
 SQL = (ROOT / "examples" / "ds_sql_weekly_mix_churn.sql").read_text(encoding="utf-8")
 
@@ -69,3 +72,34 @@ def test_many_listeners():
     rows.append(("x", "t1", "radio", "2024-01-21 10:00"))
     week1, *_ = _run(rows)
     assert week1 == (dt.date(2024, 1, 1), 1000, pytest.approx(0.75))
+
+
+WEEKLY_PLAYS = st.lists(
+    st.tuples(
+        st.sampled_from(["u1", "u2", "é", "e\u0301"]),
+        st.sampled_from(["daily_mix", "daily_mix", "search"]),
+        # 2024-01-01 is a Monday; days 6 and 7 straddle the first week boundary, 13/14 the second.
+        st.sampled_from([0, 6, 7, 13, 14, 20, 27, 28, 34]),
+        st.sampled_from([dt.time(0, 0), dt.time(23, 59, 59)]),
+    ),
+    max_size=14,
+)
+
+
+@FRAME_PROPERTY
+@given(WEEKLY_PLAYS)
+def test_churn_matches_counting_listeners_week_by_week(plays):
+    monday = dt.date(2024, 1, 1)
+    rows = [(u, "t1", s, str(dt.datetime.combine(monday + dt.timedelta(days=d), t))) for u, s, d, t in plays]
+    got = [(week, int(n), rate) for week, n, rate in run_on_plays(SQL, rows)]
+    listeners = {}  # Monday of the week -> listeners who played Daily Mix that week
+    for user, surface, days, _ in plays:
+        if surface == "daily_mix":
+            listeners.setdefault(monday + dt.timedelta(days=days - days % 7), set()).add(user)
+    last_day = max((monday + dt.timedelta(days=d) for _, _, d, _ in plays), default=None)
+    expected = []
+    for week in sorted(listeners):
+        if week + dt.timedelta(days=13) <= last_day:  # the following week is complete in the data
+            lapsed = listeners[week] - listeners.get(week + dt.timedelta(days=7), set())
+            expected.append((week, len(listeners[week]), pytest.approx(len(lapsed) / len(listeners[week]))))
+    assert got == expected

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 boot = load_example("ds_stats_bootstrap_ci_code.py")
 
@@ -67,3 +69,36 @@ def test_zero_heavy_control_resamples_are_skipped():
 def test_invalid_inputs(control, treatment, kwargs):
     with pytest.raises(ValueError):
         boot.bootstrap_relative_lift(control, treatment, **kwargs)
+
+
+ARM = st.lists(st.sampled_from([0.0, 1.0, 2.0, 5.0, 30.0, 400.0]), min_size=1, max_size=15)
+QUICK = {"n_resamples": 200, "chunk": 64}
+
+
+@PROPERTY
+@given(ARM.filter(any), ARM, st.integers(0, 1000))
+def test_point_is_the_lift_of_the_means_and_the_interval_stays_inside_what_resamples_can_reach(c, t, seed):
+    point, low, high = boot.bootstrap_relative_lift(c, t, seed=seed, **QUICK)
+    assert point == pytest.approx(np.mean(t) / np.mean(c) - 1)
+    assert low <= high
+    # A resampled control mean is at most max(c) and, when not zero, at least the smallest positive
+    # value over n (one draw of it, zeros elsewhere); a treatment mean lies between min(t) and max(t).
+    smallest_control_mean = min(v for v in c if v > 0) / len(c)
+    assert min(t) / max(c) - 1 - 1e-12 <= low and high <= max(t) / smallest_control_mean - 1 + 1e-12
+
+
+@PROPERTY
+@given(ARM.filter(any), ARM, st.sampled_from([0.5, 3.0, 1000.0]), st.integers(0, 1000))
+def test_minutes_or_hours_give_the_same_interval(c, t, scale, seed):
+    as_is = boot.bootstrap_relative_lift(c, t, seed=seed, **QUICK)
+    scaled = boot.bootstrap_relative_lift([v * scale for v in c], [v * scale for v in t], seed=seed, **QUICK)
+    assert scaled == pytest.approx(as_is, rel=1e-9, abs=1e-12)
+
+
+@PROPERTY
+@given(st.sampled_from([1.0, 7.5]), st.sampled_from([0.0, 2.0, 7.5]), st.integers(1, 10), st.integers(1, 10))
+def test_arms_of_identical_listeners_give_a_zero_width_interval(c_value, t_value, n_c, n_t):
+    point, low, high = boot.bootstrap_relative_lift([c_value] * n_c, [t_value] * n_t, **QUICK)
+    assert (
+        point == pytest.approx(t_value / c_value - 1) and low == pytest.approx(point) and high == pytest.approx(point)
+    )

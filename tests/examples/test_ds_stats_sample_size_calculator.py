@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from fractions import Fraction
 
-from . import load_example
+import pytest
+import scipy.stats
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from . import PROPERTY, load_example
 
 calc = load_example("ds_stats_sample_size_calculator.py")
 
@@ -78,3 +83,44 @@ def test_weeks_round_up_and_never_go_below_one():
 def test_weeks_invalid_inputs(n, eligible, share, arms):
     with pytest.raises(ValueError):
         calc.weeks_needed(n, eligible, share, arms=arms)
+
+
+ALPHAS = st.sampled_from([0.001, 0.01, 0.05, 0.1])
+POWERS = st.sampled_from([0.5, 0.8, 0.9, 0.95])
+
+
+def _z(alpha, power):
+    return scipy.stats.norm.ppf(1 - alpha / 2) + scipy.stats.norm.ppf(power)
+
+
+def _is_smallest_whole_number_at_least(n, value):
+    return n >= value * (1 - 1e-12) and n - 1 < value * (1 + 1e-12)
+
+
+@PROPERTY
+@given(st.integers(1, 98), st.integers(-30, 30).filter(bool), ALPHAS, POWERS)
+def test_proportion_formula_with_scipy_quantiles(baseline_pct, mde_pct, alpha, power):
+    p1, mde = baseline_pct / 100, mde_pct / 1000
+    p2 = p1 + mde
+    if not 0 < p2 < 1:
+        return
+    value = _z(alpha, power) ** 2 * (p1 * (1 - p1) + p2 * (1 - p2)) / mde**2
+    assert _is_smallest_whole_number_at_least(calc.n_per_arm_proportion(p1, mde, alpha, power), value)
+
+
+@PROPERTY
+@given(st.floats(0.1, 500), st.floats(0.01, 100), ALPHAS, POWERS)
+def test_mean_formula_with_scipy_quantiles_and_halving_the_effect_needs_four_times_the_units(sd, mde, alpha, power):
+    value = 2 * _z(alpha, power) ** 2 * sd**2 / mde**2
+    assert _is_smallest_whole_number_at_least(calc.n_per_arm_mean(sd, mde, alpha, power), value)
+    assert _is_smallest_whole_number_at_least(calc.n_per_arm_mean(sd, -mde / 2, alpha, power), 4 * value)
+
+
+@PROPERTY
+@given(st.integers(1, 10**6), st.integers(1, 10**6), st.integers(1, 100), st.integers(2, 5))
+@example(n=29, eligible=100, share_pct=29, arms=2)  # 100 * 0.29 is just under 29 in floats
+def test_weeks_are_the_fewest_whole_weeks_that_fill_every_arm(n, eligible, share_pct, arms):
+    per_week = Fraction(eligible) * Fraction(share_pct, 100)  # exact: the share as the user wrote it
+    weeks = calc.weeks_needed(n, eligible, share_pct / 100, arms=arms)
+    assert weeks >= 1 and weeks * per_week >= n * arms
+    assert weeks == 1 or (weeks - 1) * per_week < n * arms

@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
+import scipy.stats
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 srm = load_example("ds_stats_srm_check_code.py")
 
@@ -80,3 +83,24 @@ def test_invalid_inputs(observed, shares):
 def test_invalid_df():
     with pytest.raises(ValueError):
         srm.chi2_sf(1.0, 0)
+
+
+@PROPERTY
+@given(st.floats(0, 200, allow_nan=False), st.integers(1, 40))
+@example(x=5e-324, df=3)  # the smallest positive float: x / 2 underflows to zero
+def test_tail_probability_matches_scipy(x, df):
+    assert srm.chi2_sf(x, df) == pytest.approx(scipy.stats.chi2.sf(x, df), rel=1e-9, abs=1e-300)
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([0.1, 0.25, 0.5, 1.0, 3.0])), min_size=2, max_size=6))
+def test_statistic_and_p_value_match_scipy_chisquare(arms):
+    observed, shares = [n for n, _ in arms], [s for _, s in arms]
+    if sum(observed) == 0:
+        return
+    expected = [sum(observed) * s / sum(shares) for s in shares]
+    reference = scipy.stats.chisquare(observed, f_exp=expected)
+    result = srm.srm_check(observed, shares)
+    assert result.statistic == pytest.approx(reference.statistic, rel=1e-9, abs=1e-9)
+    assert result.p_value == pytest.approx(reference.pvalue, rel=1e-6, abs=1e-12)
+    assert result.mismatch == (result.p_value < 0.001)

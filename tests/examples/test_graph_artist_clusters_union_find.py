@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 
-from . import load_example
+from hypothesis import given
+from hypothesis import strategies as st
+
+from . import PROPERTY, load_example
 
 mod = load_example("graph-artist-clusters-union-find.py")
 
@@ -59,3 +62,35 @@ def test_matches_bfs_components():
         expected.append(sorted(comp, key=str))
     expected.sort(key=lambda c: (-len(c), str(c[0])))
     assert mod.artist_clusters(edges, 0.6, artists=nodes) == expected
+
+
+def _components_by_search(edges, threshold, artists):
+    nodes = list(dict.fromkeys([*artists, *(v for a, b, _ in edges for v in (a, b))]))
+    adjacency = {v: set() for v in nodes}
+    for a, b, weight in edges:
+        if weight >= threshold:
+            adjacency[a].add(b)
+            adjacency[b].add(a)
+    seen, clusters = set(), []
+    for start in nodes:
+        if start not in seen:
+            seen.add(start)
+            stack, component = [start], []
+            while stack:
+                v = stack.pop()
+                component.append(v)
+                stack.extend(adjacency[v] - seen)
+                seen.update(adjacency[v])
+            clusters.append(sorted(component, key=str))
+    return sorted(clusters, key=lambda c: (-len(c), str(c[0])))
+
+
+NAMES = st.sampled_from(["Abba", "abba", "Björk", "Bjo\u0308rk", "Sigur Rós", "東京事変", "Ζ", "a"])
+EDGES = st.lists(st.tuples(NAMES, NAMES, st.sampled_from([0.0, 0.4, 0.5, 0.9])), max_size=15)
+
+
+@PROPERTY
+@given(EDGES, st.sampled_from([0.0, 0.5, 1.0]), st.lists(NAMES, max_size=4))
+def test_clusters_match_a_graph_search_and_accept_one_shot_iterators(edges, threshold, artists):
+    expected = _components_by_search(edges, threshold, artists)
+    assert mod.artist_clusters(iter(edges), threshold, artists=iter(artists)) == expected

@@ -7,10 +7,12 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import shortest_path as scipy_shortest_path
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("graph_degrees_of_separation.py")
 
@@ -114,3 +116,32 @@ def test_bidirectional_search_visits_far_fewer_nodes_on_a_bushy_graph():
     assert len(path) == depth + 2 and _is_path(graph, path, "a", "b")
     # b has a single follower chain back to a, so the backward side stays tiny and does most of the work.
     assert counted.calls < 100 < sum(fan**d for d in range(depth + 1))
+
+
+LISTENERS = ["a", "b", "c", "d", "e", "ö", "東"]
+FOLLOW_GRAPHS = st.dictionaries(st.sampled_from(LISTENERS), st.lists(st.sampled_from(LISTENERS), max_size=4))
+
+
+def _steps_by_relaxing(graph, a):
+    """Fewest steps from a to every listener: relax every edge V times (Bellman–Ford with weight 1)."""
+    steps = {a: 0}
+    for _ in range(len(LISTENERS)):
+        for node, targets in graph.items():
+            for target in targets:
+                if node in steps and steps[node] + 1 < steps.get(target, math.inf):
+                    steps[target] = steps[node] + 1
+    return steps
+
+
+@PROPERTY
+@given(FOLLOW_GRAPHS, st.sampled_from(LISTENERS), st.sampled_from(LISTENERS), st.one_of(st.none(), st.integers(0, 4)))
+def test_both_searches_agree_with_relaxing_every_edge(graph, a, b, max_steps):
+    expected = _steps_by_relaxing(graph, a).get(b)
+    one_shot = {node: iter(targets) for node, targets in graph.items()}
+    assert mod.separation(one_shot, a, b) == (-1 if expected is None else expected)
+    one_shot = {node: iter(targets) for node, targets in graph.items()}
+    path = mod.shortest_path(one_shot, a, b, max_steps=max_steps)
+    if expected is None or (max_steps is not None and expected > max_steps):
+        assert path is None
+    else:
+        assert _is_path(graph, path, a, b) and len(path) == expected + 1

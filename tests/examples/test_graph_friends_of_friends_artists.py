@@ -5,7 +5,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from . import load_example
+from hypothesis import given
+from hypothesis import strategies as st
+
+from . import PROPERTY, load_example
 
 mod = load_example("graph-friends-of-friends-artists.py")
 
@@ -52,3 +55,27 @@ def test_matches_brute_force():
             counts.pop(a, None)
         expected = [a for a, _ in sorted(counts.items(), key=lambda i: (-i[1], i[0]))[:5]]
         assert mod.suggest_artists(user, listeners, artists, k=5) == expected
+
+
+PEOPLE = ["me", "ann", "bo", "zoë"]
+ARTIST_IDS = ["a1", "a2", "a3", "ß", "東京"]
+FOLLOWS = st.dictionaries(st.sampled_from(PEOPLE), st.lists(st.sampled_from(PEOPLE), max_size=5))
+LIKES = st.dictionaries(st.sampled_from(PEOPLE), st.lists(st.sampled_from(ARTIST_IDS), max_size=6))
+
+
+def _suggest_by_counting(user, listeners, artists, k, cap):
+    already = set(artists.get(user, ()))
+    votes = Counter()
+    for followee in set(listeners.get(user, ())) - {user}:
+        fresh = [a for a in dict.fromkeys(artists.get(followee, ())) if a not in already]
+        votes.update(fresh if cap is None else fresh[:cap])  # the cap keeps a followee's first artists
+    return [a for a, _ in sorted(votes.items(), key=lambda item: (-item[1], item[0]))][: max(k, 0)]
+
+
+@PROPERTY
+@given(FOLLOWS, LIKES, st.integers(-1, 6), st.one_of(st.none(), st.integers(0, 3)))
+def test_suggestions_match_counting_votes_and_read_each_list_once(listeners, artists, k, cap):
+    expected = _suggest_by_counting("me", listeners, artists, k, cap)
+    one_shot_listeners = {p: iter(v) for p, v in listeners.items()}
+    one_shot_artists = {p: iter(v) for p, v in artists.items()}
+    assert mod.suggest_artists("me", one_shot_listeners, one_shot_artists, k, per_followee_cap=cap) == expected

@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("home-assignment-backend-service.py")
 
@@ -82,3 +84,50 @@ def test_concurrent_adds_lose_nothing(svc):
         t.join()
     playlist = svc.get(pid)
     assert len(playlist["tracks"]) == 800 and playlist["version"] == 801
+
+
+TRACK_IDS = st.sampled_from(["t1", "t2", "T3", "x" * 64, "x" * 65, "", "t 1", "t1\n", "të", "٣"])
+REQUESTS = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.lists(TRACK_IDS, max_size=3), st.sampled_from(["current", "stale", None])),
+        st.tuples(st.just("remove"), TRACK_IDS, st.sampled_from(["current", "stale", None])),
+    ),
+    max_size=15,
+)
+
+
+def _valid_track_id(track_id):
+    return 1 <= len(track_id) <= 64 and track_id.isascii() and track_id.isalnum()
+
+
+@PROPERTY
+@given(REQUESTS)
+def test_a_playlist_behaves_like_a_list_with_a_version_number(requests):
+    svc = mod.PlaylistService()
+    playlist_id = mod.handle(svc, "POST", "/playlists", {"name": "mix"})[1]["id"]
+    tracks, version = [], 1  # the model: a list and a counter
+    for action, argument, which_version in requests:
+        body = {} if which_version is None else {"version": version if which_version == "current" else version - 1}
+        if action == "add":
+            status, _ = mod.handle(svc, "POST", f"/playlists/{playlist_id}/tracks", {**body, "track_ids": argument})
+            if not argument or not all(map(_valid_track_id, argument)):
+                assert status == 400
+            elif which_version == "stale":
+                assert status == 409
+            else:
+                assert status == 200
+                tracks, version = tracks + argument, version + 1
+        else:
+            status, _ = mod.handle(svc, "DELETE", f"/playlists/{playlist_id}/tracks/{argument}", body)
+            if not argument:
+                assert status == 404  # "/tracks/" with no id is not a route
+            elif which_version == "stale":
+                assert status == 409
+            elif argument not in tracks:
+                assert status == 404
+            else:
+                assert status == 200
+                tracks.remove(argument)  # the first occurrence goes
+                version += 1
+        status, current = mod.handle(svc, "GET", f"/playlists/{playlist_id}")
+        assert status == 200 and current["tracks"] == tracks and current["version"] == version

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("mle_ann_recall_at_k.py")
 
@@ -78,3 +81,47 @@ def test_ivf_recall_rises_with_probes_and_is_exact_when_probing_everything():
     assert recalls[0] <= recalls[1] <= recalls[2]
     assert recalls[2] == pytest.approx(1.0)
     assert recalls[0] < 1.0
+
+
+def _int_matrix(rows, cols):
+    return arrays(int, (rows, cols), elements=st.integers(-3, 3)).map(lambda a: a.tolist())
+
+
+@PROPERTY
+@given(st.integers(1, 3), st.integers(1, 8), st.integers(1, 3), st.integers(1, 10), st.data())
+def test_exact_top_k_is_a_full_sort_by_score_then_id(n_queries, n_items, dim, k, data):
+    queries, items = data.draw(_int_matrix(n_queries, dim)), data.draw(_int_matrix(n_items, dim))
+    got = mod.exact_top_k(queries, items, k, batch_size=2).tolist()
+    for query, row in zip(queries, got, strict=True):
+        score = {i: sum(a * b for a, b in zip(query, item, strict=True)) for i, item in enumerate(items)}
+        assert row == sorted(score, key=lambda i: (-score[i], i))[:k]  # small integers: ties are exact
+
+
+@PROPERTY
+@given(st.integers(2, 10), st.integers(1, 4), st.data())
+def test_probing_every_list_makes_the_toy_index_exact(n_items, k, data):
+    items = np.array(data.draw(_int_matrix(n_items, 2)), dtype=float)
+    queries = np.array(data.draw(_int_matrix(3, 2)), dtype=float)
+    n_lists = data.draw(st.integers(1, n_items))
+    found = mod.toy_ivf_search(queries, items, k, n_lists=n_lists, n_probe=n_lists)
+    exact = mod.exact_top_k(queries, items, k)
+    assert (found[:, : exact.shape[1]] == exact).all() and (found[:, exact.shape[1] :] == -1).all()
+    assert mod.recall_at_k(found, exact) == 1.0
+
+
+@PROPERTY
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.integers(-1, 6), max_size=5), st.lists(st.integers(0, 6), min_size=1, max_size=5, unique=True)
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.one_of(st.none(), st.integers(1, 5)),
+)
+def test_recall_is_the_share_of_true_neighbours_found(pairs, k):
+    approx, exact = [a for a, _ in pairs], [e for _, e in pairs]
+    shares = [len(set(a[:k]) & set(e[:k])) / len(set(e[:k])) for a, e in pairs]  # -1 is never in e
+    assert mod.recall_at_k(approx, exact, k) == pytest.approx(sum(shares) / len(shares))
+    assert mod.recall_at_k(exact, exact, k) == 1.0

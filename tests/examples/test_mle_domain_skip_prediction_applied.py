@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import FRAME_PROPERTY, load_example
 
 mod = load_example("mle_domain_skip_prediction_applied.py")
 
@@ -118,3 +122,76 @@ def test_model_beats_base_rate_and_prior_rate_baseline():
     assert result["pr_auc"] > result["baseline_pr_auc"]
     assert result["roc_auc"] > 0.7
     assert set(result["pr_auc_by_context"]) == {"autoplay", "playlist", "user_selected"}
+
+
+PLAY_SPECS = st.lists(
+    st.tuples(
+        st.sampled_from(["u1", "ü"]),  # user
+        st.sampled_from([1, 2]),  # session
+        st.sampled_from([1_000, 29_999, 30_000, 45_000, 200_000]),  # ms played
+        st.sampled_from(["skip", "track_done", "app_closed"]),
+        st.sampled_from([20_000, 30_000, 200_000]),  # track length
+    ),
+    max_size=15,
+)
+
+
+def _plays(specs, as_datetimes=False):
+    """Every play gets its own minute (shuffled), so 'earlier' always has one meaning. `ts` is
+    seconds, or timestamps when `as_datetimes` (pandas 3 stores those in microseconds)."""
+    seconds = list(range(0, 60 * len(specs), 60))
+    random.Random(len(specs)).shuffle(seconds)
+    if as_datetimes:
+        seconds = [pd.Timestamp("2024-03-01") + pd.Timedelta(seconds=s) for s in seconds]
+    rows = [
+        _play(user, session, ts, ms, reason, track_ms=length)
+        for (user, session, ms, reason, length), ts in zip(specs, seconds, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=mod.REQUIRED)
+
+
+@FRAME_PROPERTY
+@given(PLAY_SPECS, st.sampled_from([10_000, 30_000]))
+def test_labels_follow_the_rules_one_play_at_a_time(specs, threshold):
+    plays = _plays(specs)
+    expected = [
+        int(reason == "skip" and ms < min(threshold, length))
+        for _, _, ms, reason, length in specs
+        if reason != "app_closed"
+    ]
+    assert mod.label_skips(plays, threshold_ms=threshold)["skipped"].tolist() == expected
+
+
+@FRAME_PROPERTY
+@given(PLAY_SPECS.filter(lambda specs: any(reason != "app_closed" for *_, reason, _ in specs)), st.booleans())
+def test_features_match_a_walk_through_each_listeners_plays_in_time_order(specs, as_datetimes):
+    labelled = mod.label_skips(_plays(specs, as_datetimes))
+    features = mod.add_features(labelled, global_rate=0.3, alpha=5.0)
+    for user, rows in labelled.sort_values("ts").groupby("user_id"):
+        plays = skips = 0
+        position, previous, last_skip = {}, {}, {}
+        for index, row in rows.iterrows():
+            got = features.loc[index]
+            assert got["prior_skip_rate"] == pytest.approx((skips + 5.0 * 0.3) / (plays + 5.0)), user
+            session = row["session_id"]
+            assert got["session_position"] == position.get(session, 0)
+            assert got["prev_skipped"] == previous.get(session, 0)
+            since = row["ts"] - last_skip[session] if session in last_skip else mod.NO_SKIP_YET
+            since = since.total_seconds() if isinstance(since, pd.Timedelta) else since
+            assert got["secs_since_last_skip"] == min(since, mod.NO_SKIP_YET)
+            plays, skips = plays + 1, skips + row["skipped"]
+            position[session] = position.get(session, 0) + 1
+            previous[session] = row["skipped"]
+            if row["skipped"]:
+                last_skip[session] = row["ts"]
+
+
+@FRAME_PROPERTY
+@given(PLAY_SPECS, st.sampled_from([0.5, 0.8, 1.0]))
+def test_time_split_puts_every_training_play_before_every_test_play(specs, fraction):
+    plays = _plays(specs)
+    train, test = mod.time_split(plays, fraction)
+    assert sorted([*train.index, *test.index]) == sorted(plays.index)
+    assert len(train) == int(len(plays) * fraction)
+    if len(train) and len(test):
+        assert train["ts"].max() < test["ts"].min()

@@ -6,8 +6,11 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("mle_sampled_softmax_logq.py")
 
@@ -100,3 +103,71 @@ def test_mismatched_shapes_and_half_given_correction_raise():
         mod.sampled_softmax_loss([[1.0, 2.0]], [[1.0]], [[[1.0]]])
     with pytest.raises(ValueError):
         mod.sampled_softmax_loss([[1.0]], [[1.0]], [[[1.0]]], log_q_pos=[0.0])
+
+
+COUNTS = st.lists(st.integers(0, 50), min_size=1, max_size=8).filter(any)
+
+
+@PROPERTY
+@given(COUNTS, st.sampled_from([0.0, 0.5, 0.75, 1.0]))
+def test_q_is_each_count_to_the_power_over_the_total(counts, power):
+    weights = [c**power if c > 0 else 0.0 for c in counts]
+    q = mod.sampling_distribution(counts, power)
+    assert q.tolist() == pytest.approx([w / sum(weights) for w in weights])
+
+
+@PROPERTY
+@given(COUNTS, st.data(), st.integers(0, 30), st.integers(0, 2**32 - 1))
+def test_negatives_avoid_excluded_and_unseen_items(counts, data, n, seed):
+    q = mod.sampling_distribution(counts)
+    exclude = data.draw(st.lists(st.integers(0, len(counts) - 1), max_size=3), label="exclude")
+    if all(i in exclude for i, c in enumerate(counts) if c > 0):
+        return  # nothing left to draw; raising is tested elsewhere
+    ids, q_ex = mod.sample_negatives(q, n, np.random.default_rng(seed), exclude=iter(exclude))
+    assert len(ids) == n and all(i not in exclude and counts[i] > 0 for i in ids.tolist())
+    kept = [0.0 if i in exclude else p for i, p in enumerate(q.tolist())]
+    assert q_ex.tolist() == pytest.approx([p / sum(kept) for p in kept])
+
+
+def _loss_by_loops(user, pos, neg, log_q_pos, log_q_neg):
+    total = 0.0
+    for b, u in enumerate(user):
+        pos_logit = sum(x * y for x, y in zip(u, pos[b], strict=True)) - log_q_pos[b]
+        logits = [pos_logit] + [
+            sum(x * y for x, y in zip(u, n, strict=True)) - log_q_neg[b][s] for s, n in enumerate(neg[b])
+        ]
+        top = max(logits)
+        total += top + math.log(sum(math.exp(z - top) for z in logits)) - pos_logit
+    return total / len(user)
+
+
+SMALL = st.sampled_from([-2.0, -1.0, 0.0, 1.0, 3.0])
+LOG_Q = st.sampled_from([math.log(0.1), math.log(0.5), 0.0])
+
+
+@PROPERTY
+@given(st.integers(1, 4), st.integers(0, 5), st.integers(1, 3), st.booleans(), st.data())
+def test_sampled_loss_matches_loops_with_and_without_log_q(batch, negatives, dim, corrected, data):
+    user = data.draw(arrays(float, (batch, dim), elements=SMALL), label="user")
+    pos = data.draw(arrays(float, (batch, dim), elements=SMALL), label="pos")
+    neg = data.draw(arrays(float, (batch, negatives, dim), elements=SMALL), label="neg")
+    if corrected:
+        log_q_pos = data.draw(arrays(float, batch, elements=LOG_Q), label="log_q_pos")
+        log_q_neg = data.draw(arrays(float, (batch, negatives), elements=LOG_Q), label="log_q_neg")
+        got = mod.sampled_softmax_loss(user, pos, neg, log_q_pos, log_q_neg)
+    else:
+        log_q_pos, log_q_neg = np.zeros(batch), np.zeros((batch, negatives))
+        got = mod.sampled_softmax_loss(user, pos, neg)
+    expected = _loss_by_loops(user.tolist(), pos.tolist(), neg.tolist(), log_q_pos.tolist(), log_q_neg.tolist())
+    assert got == pytest.approx(expected)
+
+
+@PROPERTY
+@given(st.integers(1, 4), st.integers(1, 6), st.data())
+def test_all_other_items_as_negatives_give_the_full_softmax(batch, catalog, data):
+    items = data.draw(arrays(float, (catalog, 2), elements=SMALL), label="items")
+    user = data.draw(arrays(float, (batch, 2), elements=SMALL), label="user")
+    target = data.draw(arrays(int, batch, elements=st.integers(0, catalog - 1)), label="target")
+    others = np.stack([np.delete(items, t, axis=0) for t in target])
+    full = mod.full_softmax_loss(user, items, target)
+    assert mod.sampled_softmax_loss(user, items[target], others) == pytest.approx(full)

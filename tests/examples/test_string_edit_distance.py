@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import random
 
-from . import load_example
+from hypothesis import given
+from hypothesis import strategies as st
+
+from . import PROPERTY, load_example
 
 edit_distance = load_example("string_edit_distance.py").edit_distance
 
@@ -33,3 +36,23 @@ def test_against_a_recursive_reference():
         a = "".join(rng.choices("abé", k=rng.randint(0, 7)))
         b = "".join(rng.choices("abé", k=rng.randint(0, 7)))
         assert edit_distance(a, b) == _reference_levenshtein(a, b), (a, b)
+
+
+# Small alphabets make repeats and near-matches likely; "e" + U+0301 and "é" look alike but differ.
+SHORT_TEXT = st.text(alphabet=["a", "b", "é", "e", "\u0301", "ß", "バ"], max_size=8)
+
+
+@PROPERTY
+@given(SHORT_TEXT, SHORT_TEXT)
+def test_matches_the_recursive_definition(a, b):
+    assert edit_distance(a, b) == _reference_levenshtein(a, b)
+
+
+@PROPERTY
+@given(SHORT_TEXT, SHORT_TEXT, SHORT_TEXT)
+def test_is_a_metric(a, b, c):
+    assert edit_distance(a, a) == 0
+    assert edit_distance(a, b) == edit_distance(b, a)
+    assert (edit_distance(a, b) == 0) == (a == b)
+    assert edit_distance(a, c) <= edit_distance(a, b) + edit_distance(b, c)
+    assert abs(len(a) - len(b)) <= edit_distance(a, b) <= max(len(a), len(b))

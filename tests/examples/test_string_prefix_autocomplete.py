@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("string-prefix-autocomplete.py")
 
@@ -50,3 +52,24 @@ def test_matches_brute_force_on_random_catalog():
     for prefix in ["", "a", "ab", "cab", "bbb"]:
         expected = sorted((a for a in artists if a[0].startswith(prefix)), key=lambda a: (-a[1], a[0]))[:4]
         assert index.query(prefix) == [n for n, _ in expected]
+
+
+NAME = st.lists(st.sampled_from(["a", "b", "B", "é", "e\u0301", " ", "ß", "バ"]), min_size=1, max_size=6).map("".join)
+CATALOG = st.lists(st.tuples(st.one_of(NAME, NAME.map(lambda n: "The " + n)), st.integers(0, 5)), max_size=15)
+
+
+def _matches(name, prefix):
+    key = mod.normalise(name)
+    keys = [key, key[4:]] if key.startswith("the ") else [key]
+    return any(k.startswith(mod.normalise(prefix)) for k in keys)
+
+
+@PROPERTY
+@given(CATALOG, st.integers(1, 4), st.one_of(NAME, st.just(""), st.just("the ")))
+def test_query_matches_filtering_and_sorting_the_whole_catalog(artists, k, prefix):
+    index = mod.build(artists, k=k)
+    entries = {(popularity, name) for name, popularity in artists if _matches(name, prefix)}
+    expected = [name for _, name in sorted(entries, key=lambda e: (-e[0], e[1]))[:k]]
+    assert index.query(prefix) == expected
+    for name, _ in artists:  # every prefix of a normalised name finds something
+        assert index.query(mod.normalise(name)[:2])

@@ -6,8 +6,10 @@ import random
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_consistent_hashing.py")
 
@@ -60,3 +62,36 @@ def test_edge_cases():
 def test_wraps_around_the_ring():
     ring = mod.HashRing(["a", "b"], vnodes=3)
     assert all(ring.shard_for(str(random.Random(i).random())) in {"a", "b"} for i in range(500))
+
+
+def _owner_by_scanning(ring, key):
+    """The shard of the first point at or after the key's hash, going round to the smallest point."""
+    h = mod._hash(key)
+    after = [point for point in ring.points if point[0] > h]
+    return min(after or ring.points)[1]
+
+
+SHARDS = st.lists(st.sampled_from(["s1", "s2", "s3", "cache-é", "東京"]), min_size=1, max_size=5, unique=True)
+RING_KEYS = st.lists(st.text(max_size=6), min_size=1, max_size=20)
+
+
+@PROPERTY
+@given(SHARDS, st.integers(1, 5), RING_KEYS)
+def test_lookup_matches_a_linear_scan_of_the_ring(shards, vnodes, keys):
+    ring = mod.HashRing(shards, vnodes=vnodes)
+    assert len(ring.points) == len(shards) * vnodes and ring.points == sorted(ring.points)
+    for key in keys:
+        assert ring.shard_for(key) == _owner_by_scanning(ring, key)
+
+
+@PROPERTY
+@given(SHARDS, st.sampled_from(["new", "s1", "ß"]), st.integers(1, 5), RING_KEYS)
+def test_adding_a_shard_moves_keys_only_onto_it_and_removing_it_moves_them_back(shards, extra, vnodes, keys):
+    ring = mod.HashRing(shards, vnodes=vnodes)
+    before = {key: ring.shard_for(key) for key in keys}
+    ring.add(extra)
+    after = {key: ring.shard_for(key) for key in keys}
+    assert all(after[key] in (before[key], extra) for key in keys)
+    if extra not in shards:
+        ring.remove(extra)
+        assert {key: ring.shard_for(key) for key in keys} == before

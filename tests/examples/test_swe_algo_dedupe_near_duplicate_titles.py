@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_dedupe_near_duplicate_titles.py")
 
@@ -69,3 +72,34 @@ def test_matches_brute_force_pairs():
 @pytest.mark.parametrize("pair", [("kitten", "sitten"), ("kitten", "kittens"), ("kitten", "itten")])
 def test_one_edit_pairs_group(pair):
     assert len(mod.group_near_duplicates(list(pair))) == 1
+
+
+def _groups_by_comparing_every_pair(titles):
+    keys = [mod.normalise(t) for t in titles]
+    group_of = list(range(len(titles)))
+    for i, j in itertools.combinations(range(len(titles)), 2):
+        if _distance(keys[i], keys[j]) <= 1 and group_of[i] != group_of[j]:
+            old, new = group_of[j], group_of[i]
+            group_of = [new if g == old else g for g in group_of]  # relabel: slow but plainly right
+    groups = {}
+    for title, g in zip(titles, group_of, strict=True):
+        groups.setdefault(g, []).append(title)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+
+
+# "a" + U+0301 is two characters that look like "á"; pieces are joined so both spellings occur.
+TITLE_TEXT = st.lists(st.sampled_from(["a", "b", "B", "á", "a\u0301", " ", "-", "'", "ß", "ハ", "バ"]), max_size=6).map(
+    "".join
+)
+
+
+@PROPERTY
+@given(st.lists(TITLE_TEXT, max_size=12))
+def test_groups_match_comparing_every_pair_with_levenshtein(titles):
+    assert mod.group_near_duplicates(titles) == _groups_by_comparing_every_pair(titles)
+
+
+@PROPERTY
+@given(TITLE_TEXT, TITLE_TEXT)
+def test_within_one_edit_agrees_with_levenshtein(a, b):
+    assert mod.within_one_edit(a, b) == (_distance(a, b) <= 1)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_job_dependency_order.py")
 
@@ -46,3 +50,59 @@ def test_random_dag():
     where = {job: i for i, job in enumerate(order)}
     assert len(order) == 300
     assert all(where[need] < where[job] for job, needs in deps.items() for need in needs)
+
+
+JOBS = ["a", "b", "c", "d", "é", "東"]
+DEPENDENCIES = st.dictionaries(st.sampled_from(JOBS), st.lists(st.sampled_from(JOBS), max_size=3), max_size=6)
+
+
+def _all_jobs(deps):
+    return {job for job in deps} | {need for needs in deps.values() for need in needs}
+
+
+def _respects(order, deps):
+    where = {job: i for i, job in enumerate(order)}
+    return all(where[need] < where[job] for job, needs in deps.items() for need in needs)
+
+
+@PROPERTY
+@given(DEPENDENCIES)
+def test_order_is_the_alphabetically_first_valid_order_or_a_real_cycle(deps):
+    valid = [order for order in itertools.permutations(sorted(_all_jobs(deps))) if _respects(order, deps)]
+    if valid:
+        assert mod.job_order(deps) == list(min(valid))  # brute force over every ordering
+    else:
+        with pytest.raises(mod.CycleError) as err:
+            mod.job_order(deps)
+        cycle = err.value.cycle
+        assert cycle[0] == cycle[-1]
+        assert all(b in deps.get(a, ()) for a, b in itertools.pairwise(cycle))  # each job needs the next
+
+
+@PROPERTY
+@given(DEPENDENCIES)
+def test_a_jobs_wave_is_the_length_of_its_longest_chain_of_dependencies(deps):
+    try:
+        stages = mod.waves(deps)
+    except mod.CycleError:
+        assert not any(_respects(o, deps) for o in itertools.permutations(sorted(_all_jobs(deps))))
+        return
+
+    @functools.cache
+    def depth(job):
+        return 1 + max((depth(need) for need in deps.get(job, ())), default=-1)
+
+    expected: dict[int, list[str]] = {}
+    for job in sorted(_all_jobs(deps)):
+        expected.setdefault(depth(job), []).append(job)
+    assert stages == [expected[level] for level in range(len(expected))]
+
+
+@PROPERTY
+@given(DEPENDENCIES)
+def test_one_shot_dependency_lists_give_the_same_order(deps):
+    try:
+        order = mod.job_order(deps)
+    except mod.CycleError:
+        return
+    assert mod.job_order({job: iter(needs) for job, needs in deps.items()}) == order

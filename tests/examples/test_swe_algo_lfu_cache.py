@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_lfu_cache.py")
 
@@ -64,3 +66,52 @@ def test_against_reference_model():
             last_use[key] = clock
             cache.put(key, clock)
         assert set(cache.values) == set(values)
+
+
+class _ListLFU:
+    """Reference LFU: scan every entry on eviction. Ties on use count go to the oldest last use."""
+
+    def __init__(self, capacity):
+        self.capacity, self.entries, self.clock = capacity, {}, 0  # key -> [value, uses, last use]
+
+    def get(self, key):
+        self.clock += 1
+        if key not in self.entries:
+            return None
+        entry = self.entries[key]
+        entry[1] += 1
+        entry[2] = self.clock
+        return entry[0]
+
+    def put(self, key, value):
+        self.clock += 1
+        if self.capacity == 0:
+            return
+        if key in self.entries:
+            entry = self.entries[key]
+            entry[0], entry[1], entry[2] = value, entry[1] + 1, self.clock
+            return
+        if len(self.entries) >= self.capacity:
+            victim = min(self.entries, key=lambda k: (self.entries[k][1], self.entries[k][2]))
+            del self.entries[victim]
+        self.entries[key] = [value, 1, self.clock]
+
+
+OPERATIONS = st.lists(
+    st.tuples(st.sampled_from(["get", "put"]), st.sampled_from(["a", "b", "c", "d", "é", "e\u0301"]), st.integers()),
+    max_size=60,
+)
+
+
+@PROPERTY
+@given(st.integers(0, 4), OPERATIONS)
+def test_behaves_like_a_cache_that_scans_for_the_victim(capacity, operations):
+    cache, reference = mod.LFUCache(capacity), _ListLFU(capacity)
+    for name, key, value in operations:
+        if name == "get":
+            assert cache.get(key) == reference.get(key)
+        else:
+            cache.put(key, value)
+            reference.put(key, value)
+        assert len(cache) == len(reference.entries) <= capacity
+        assert {k: cache.values[k] for k in cache.values} == {k: e[0] for k, e in reference.entries.items()}

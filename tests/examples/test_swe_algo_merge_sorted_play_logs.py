@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_merge_sorted_play_logs.py")
 
@@ -37,3 +39,29 @@ def test_large_random_matches_sorted_and_streams_generators():
     merged = list(mod.merge_play_logs(iter(log) for log in logs))
     assert [ts for ts, _ in merged] == sorted(ts for log in logs for ts, _ in log)
     assert len(merged) == sum(map(len, logs))
+
+
+LOGS = st.lists(st.lists(st.integers(0, 20), max_size=8).map(sorted), max_size=6)
+
+
+@PROPERTY
+@given(LOGS)
+def test_merge_is_a_stable_sort_of_all_events_read_once(timestamps_per_log):
+    logs = [[(ts, f"log{i}#{n}") for n, ts in enumerate(log)] for i, log in enumerate(timestamps_per_log)]
+    # Ties go to the earlier log, then to the earlier event in that log: a stable sort of the logs joined up.
+    expected = sorted((event for log in logs for event in log), key=lambda event: event[0])
+    one_shot = (iter(log) for log in logs)
+    assert list(mod.merge_play_logs(one_shot)) == expected
+
+
+@PROPERTY
+@given(st.lists(st.integers(0, 20), min_size=2, max_size=8), LOGS)
+def test_any_unsorted_log_is_reported(timestamps, others):
+    bad = [(ts, "x") for ts in timestamps]
+    if bad == sorted(bad, key=lambda event: event[0]):
+        bad.reverse()
+        if bad == sorted(bad, key=lambda event: event[0]):
+            return  # all timestamps equal: there is no wrong order to make
+    logs = [*([(ts, "o") for ts in log] for log in others), bad]
+    with pytest.raises(ValueError):
+        list(mod.merge_play_logs(logs))

@@ -6,8 +6,10 @@ import itertools
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_shuffle_no_artist_repeat.py")
 
@@ -55,3 +57,36 @@ def test_random_feasible_inputs():
 def test_large(n):
     tracks = [(f"t{i}", f"a{i % 3}") for i in range(n)]
     assert _ok(mod.shuffle_no_repeat(tracks, seed=0), tracks)
+
+
+def _some_order_exists(artists: list[str]) -> bool:
+    """Brute force: try every ordering of the artists."""
+    return (
+        any(all(a != b for a, b in itertools.pairwise(order)) for order in set(itertools.permutations(artists)))
+        or not artists
+    )
+
+
+QUEUES = st.lists(st.sampled_from(["Ana", "Bo", "Björk", "Bjo\u0308rk", "東京事変"]), max_size=7).map(
+    lambda artists: [(f"t{i}", artist) for i, artist in enumerate(artists)]
+)
+
+
+@PROPERTY
+@given(QUEUES, st.integers(0, 3))
+def test_returns_an_order_exactly_when_one_exists(tracks, seed):
+    result = mod.shuffle_no_repeat(tracks, seed=seed)
+    assert (result is not None) == _some_order_exists([artist for _, artist in tracks])
+    if result is not None:
+        assert _ok(result, tracks)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(["A", "B", "C"]), max_size=30), st.integers(0, 3))
+def test_duplicate_tracks_are_kept_and_repeats_never_meet(artists, seed):
+    tracks = [("same-track", artist) for artist in artists]  # the same track id many times
+    result = mod.shuffle_no_repeat(tracks, seed=seed)
+    largest = max((artists.count(a) for a in set(artists)), default=0)
+    assert (result is None) == (largest > (len(tracks) + 1) // 2)
+    if result is not None:
+        assert _ok(result, tracks)

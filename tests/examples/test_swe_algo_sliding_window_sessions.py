@@ -6,8 +6,10 @@ import itertools
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_sliding_window_sessions.py")
 
@@ -44,3 +46,24 @@ def test_window_against_brute_force():
 @pytest.mark.parametrize("gap", [0, 1])
 def test_small_gaps(gap):
     assert len(mod.sessionize([0, 1, 2], gap=gap)) == (3 if gap == 0 else 1)
+
+
+TIMESTAMPS = st.lists(st.integers(0, 500), max_size=40)
+
+
+@PROPERTY
+@given(TIMESTAMPS, st.integers(0, 60))
+def test_sessions_split_exactly_at_gaps_longer_than_the_limit(timestamps, gap):
+    sessions = mod.sessionize(timestamps, gap=gap)
+    assert [t for s in sessions for t in s] == sorted(timestamps)  # nothing lost, duplicates kept
+    for session in sessions:
+        assert all(b - a <= gap for a, b in itertools.pairwise(session))
+    for earlier, later in itertools.pairwise(sessions):
+        assert later[0] - earlier[-1] > gap
+
+
+@PROPERTY
+@given(TIMESTAMPS, st.integers(0, 100))
+def test_busiest_window_matches_trying_every_start(timestamps, width):
+    brute = max((sum(1 for t in timestamps if s <= t <= s + width) for s in timestamps), default=0)
+    assert mod.max_plays_in_window(timestamps, width) == brute

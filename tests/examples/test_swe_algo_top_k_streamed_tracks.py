@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from . import load_example
+from . import PROPERTY, load_example
 
 mod = load_example("swe_algo_top_k_streamed_tracks.py")
 
@@ -41,3 +43,17 @@ def test_incremental_matches_sort():
 @pytest.mark.parametrize("k", [1, 3])
 def test_k_bigger_than_one(k):
     assert len(mod.top_k_tracks([("x", 0), ("y", 0), ("z", 0)], k)) == k
+
+
+PLAYS = st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d", "é", "e\u0301", "東京", "😀"]), st.integers(0, 60_000)))
+
+
+@PROPERTY
+@given(PLAYS, st.integers(-1, 10), st.integers(0, 60_000))
+def test_top_k_is_the_head_of_a_full_sort_by_count_then_id(plays, k, min_ms):
+    counts: dict[str, int] = {}
+    for track, ms in plays:
+        if ms >= min_ms:
+            counts[track] = counts.get(track, 0) + 1
+    expected = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[: max(k, 0)]
+    assert mod.top_k_tracks(iter(plays), k, min_ms=min_ms) == expected
