@@ -10,7 +10,7 @@ import pytest
 from study_guide.load import load_guide
 
 from ..conftest import ROOT
-from .conftest import PHONE, set_palette
+from .conftest import PHONE, blocking_violations, set_palette
 
 GUIDE = load_guide(ROOT / "data")
 PAPER = ("A4", "Letter")
@@ -57,6 +57,16 @@ def test_a_role_page_starts_here_on_a_phone(browser, site_url, role):
     # Where the facts come from is still on the page, below.
     about = page.locator("#about").bounding_box()
     assert about is not None and about["y"] > height
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_start_here_and_the_loop_cards_pass_axe_on_a_phone(browser, site_url, scheme):
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    page = context.new_page()
+    set_palette(page, scheme)
+    page.goto(f"{site_url}roles/{GUIDE.roles[0].id}/")
+    assert blocking_violations(page, {"include": [[".guide-start"], [".guide-loop"]]}) == []
     context.close()
 
 
