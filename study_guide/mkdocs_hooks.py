@@ -10,7 +10,8 @@
   attribute, a link to a scheme other than http(s)/mailto) stops the build, naming the data field
   that makes it; a page's `toc_depth` front matter trims its table of contents.
 - on_page_context: "edit this page" opens the YAML the page is built from.
-- on_post_build: guide.json and its JSON Schema at the site root.
+- on_post_build: guide.json and its JSON Schema at the site root; spelling variants and synonyms
+  added to the search index (study_guide/search_terms.py).
 
 A data mistake is a PluginError: `mkdocs build` prints it and stops, and a running
 `mkdocs serve` prints it, keeps serving the last good build and rebuilds on the next save.
@@ -26,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from study_guide import sanitise, site
+from study_guide import sanitise, search_terms, site
 from study_guide.errors import GuideDataError
 from study_guide.markdown_html import SiteMarkdown
 
@@ -100,8 +101,13 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
+# After the search plugin has written its index (priority 0), before the offline plugin copies it (-100).
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         site.current(config).write_outputs(Path(config.site_dir))
     except GuideDataError as exc:  # a fragment for guide.json or a deck that the sanitiser would change
         raise PluginError(str(exc)) from None
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():  # spelling variants and synonyms find the same sections (study_guide/search_terms.py)
+        search_terms.add_variants(index)

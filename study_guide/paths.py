@@ -10,6 +10,8 @@ work unchanged when the site is served under a sub-path such as /<repo>/.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from pydantic import BaseModel, ConfigDict
 
 from .model import Guide, Question, Role, Round, Topic
@@ -37,7 +39,7 @@ def _anchors(*names: str) -> dict[str, str]:
 # Headings each template anchors itself (templates read them as `anchors.role.loop` etc.).
 ANCHORS: dict[str, dict[str, str]] = {
     "role": _anchors(
-        "loop", "compensation", "signals", "key-figures", "checklist", "mistakes", "worked-examples", "faq"
+        "loop", "checklist", "about", "compensation", "signals", "key-figures", "mistakes", "worked-examples", "faq"
     ),
     "cheatsheet": _anchors("rounds", "frameworks", "signals", "key-figures", "checklist"),
     "downloads": _anchors("anki", "import", "data", "cheat-sheets", "offline"),
@@ -129,6 +131,23 @@ def topic_url(topic: Topic) -> str:
 def question_url(question: Question, topic: Topic) -> str:
     """A question's home: its topic page, at its id."""
     return site_url(topic_page(topic), question.id)
+
+
+def practice_query(role: Role | str, topic: Topic | str | None = None) -> str:
+    """The practice page's query for one role (and topic): `role=<role id>&topic=<topic id>`.
+
+    Topic pages link to the practice page with it; the practice page reads `role` (and, once its
+    own filters support it, `topic`) from its address.
+    """
+    params = {"role": role if isinstance(role, str) else role.id}
+    if topic is not None:
+        params["topic"] = topic if isinstance(topic, str) else topic.id
+    return urlencode(params)
+
+
+def plan_query(role: Role | str) -> str:
+    """The study plan's query for one role: `role=<role id>` (role pages link to it)."""
+    return urlencode({"role": role if isinstance(role, str) else role.id})
 
 
 def tool_urls() -> dict[str, str]:

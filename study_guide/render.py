@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -19,8 +20,34 @@ from markupsafe import Markup
 from . import paths
 from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
-from .model import Guide, Question, Role, Topic
+from .model import Guide, Question, Role, Round, Topic
 from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, SectionBody, fenced_code
+
+
+@dataclass(frozen=True)
+class TopicStep:
+    """A neighbouring topic in a role's loop, and the round it sits in."""
+
+    topic: Topic
+    round: Round
+
+
+@dataclass(frozen=True)
+class TopicPlace:
+    """Where a topic sits in one role's loop, and the topics read before and after it.
+
+    The order is the loop's: rounds in order, each round's focus_topics in order. Within a round
+    the neighbours are the round's own topics; at a round's first or last topic they are the
+    last topic of the round before or the first of the round after, so a reader is never left
+    at a dead end. None before the loop's first topic and after its last.
+    """
+
+    role: Role
+    round: Round
+    number: int  # the topic's position within its round, 1-based
+    count: int  # topics in the round
+    previous: TopicStep | None
+    next: TopicStep | None
 
 
 def oneline(text: str) -> str:
@@ -72,6 +99,33 @@ class Renderer:
         return paths.placements(self.guide)
 
     @cached_property
+    def topic_places(self) -> dict[str, list[TopicPlace]]:
+        """topic id -> one TopicPlace per role that asks it, in role order (as `placements`).
+
+        A topic sits in at most one round of a role (crossref), so a role's loop is a list of
+        distinct topics and each placement has one previous and one next topic.
+        """
+        places: dict[str, list[TopicPlace]] = {topic.id: [] for topic in self.guide.topics}
+        for role in self.guide.roles:
+            steps = [
+                TopicStep(topic=self.topics[topic_id], round=round_)
+                for round_ in role.rounds
+                for topic_id in round_.focus_topics
+            ]
+            for index, step in enumerate(steps):
+                places[step.topic.id].append(
+                    TopicPlace(
+                        role=role,
+                        round=step.round,
+                        number=step.round.focus_topics.index(step.topic.id) + 1,
+                        count=len(step.round.focus_topics),
+                        previous=steps[index - 1] if index > 0 else None,
+                        next=steps[index + 1] if index + 1 < len(steps) else None,
+                    )
+                )
+        return places
+
+    @cached_property
     def question_bank(self) -> list[tuple[Role, list[Topic], list[Topic]]]:
         """The question bank's sections: (role, topics listed under it, topics listed earlier).
 
@@ -115,6 +169,7 @@ class Renderer:
             frameworks=self.frameworks,
             sources=self.sources,
             placements=self.placements,
+            topic_places=self.topic_places,
             question_bank=self.question_bank,
             topic_of_question=self.topic_of_question,
             framework_usage=self.framework_usage,
@@ -187,6 +242,14 @@ class _Links:
 
     def source(self, source_id: str) -> Markup:
         return self._link(paths.SOURCES_PAGE, source_id)
+
+    def practice(self, role: Role | str, topic: Topic | str | None = None) -> Markup:
+        """The practice page, set to a role (and a topic): `practice/?role=<id>&topic=<id>`."""
+        return Markup(f"{self._link(paths.TOOL_PAGES['practice'], None)}?{paths.practice_query(role, topic)}")
+
+    def plan(self, role: Role | str) -> Markup:
+        """The study plan, set to a role: `plan/?role=<id>`."""
+        return Markup(f"{self._link(paths.TOOL_PAGES['plan'], None)}?{paths.plan_query(role)}")
 
 
 def _linker(page_src: str) -> Callable[[str, str | None], Markup]:

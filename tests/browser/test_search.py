@@ -128,3 +128,18 @@ def test_a_shared_search_link_loads_the_index_at_once(page, site_url):
     page.goto(site_url + "?q=backfill")
     page.wait_for_function("() => /match/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')")
     assert page.locator("li.md-search-result__item").count() > 0
+
+
+def matching(page) -> str:
+    return page.locator(".md-search-result__meta").inner_text()
+
+
+@pytest.mark.parametrize("spellings", [("behaviour", "behavior"), ("personalisation", "personalization")])
+def test_spelling_variants_find_the_same_sections(search_page, site_url, spellings):
+    page = search_page
+    page.goto(site_url)
+    counts = []
+    for query in spellings:
+        run_query(page, site_url, query)
+        counts.append(matching(page))
+    assert len(set(counts)) == 1, counts
