@@ -301,17 +301,22 @@ def questions_asked_in_the_roles_they_name(ctx: Context) -> Iterator[Finding]:
     for topic in ctx.guide.topics:
         for index, question in enumerate(topic.questions):
             prompt = " ".join(question.prompt.split()).casefold()
-            for role in ctx.guide.roles:
-                named = [name for name in role.prompt_names if " ".join(name.split()).casefold() in prompt]
-                others = sorted(asked.get(topic.id, set()) - {role.id})
-                if named and others:
-                    yield (
-                        ("topics", topic.id),
-                        ("questions", index, "prompt"),
-                        f"the prompt addresses the {role.short_title} role ('{named[0]}'), but topic "
-                        f"'{topic.id}' is also asked in {', '.join(others)}; move the question to a topic "
-                        "only that role asks, or reword it",
-                    )
+            addressed = {
+                role.id: name
+                for role in ctx.guide.roles
+                for name in role.prompt_names
+                if " ".join(name.split()).casefold() in prompt
+            }
+            others = sorted(asked.get(topic.id, set()) - set(addressed))
+            if addressed and others:
+                phrase = next(iter(addressed.values()))
+                yield (
+                    ("topics", topic.id),
+                    ("questions", index, "prompt"),
+                    f"the prompt addresses a candidate for another role ('{phrase}'), but topic "
+                    f"'{topic.id}' is also asked in {', '.join(others)}; move the question to a topic "
+                    "only the roles it addresses ask, or reword it",
+                )
 
 
 RULES: tuple[Rule, ...] = (

@@ -18,12 +18,19 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("behaviour", "behavior", "behavioural", "behavioral"),
     ("conflict", "conflicts", "disagreement", "disagreements", "disagree"),
     ("A/B test", "A/B tests", "A/B testing", "experiment", "experiments", "experimentation"),
-    ("personalise", "personalize", "personalisation", "personalization"),
-    ("optimise", "optimize", "optimisation", "optimization"),
-    ("prioritise", "prioritize", "prioritisation", "prioritization"),
-    ("analyse", "analyze"),
+    # -ise/-ize words with their inflections: lunr stems "personalised" like "personalisation", so a
+    # section saying only "personalised" must also hold the -ize forms.
+    *(
+        tuple(f"{stem}{s}{ending}" for ending in endings for s in "sz")
+        for stem, endings in (
+            ("personali", ("e", "ed", "es", "ing", "ation")),
+            ("optimi", ("e", "ed", "es", "ing", "ation")),
+            ("prioriti", ("e", "ed", "es", "ing", "ation")),
+            ("organi", ("e", "ed", "es", "ing", "ation")),
+        )
+    ),
+    ("analyse", "analyze", "analysed", "analyzed", "analysing", "analyzing"),
     ("modelling", "modeling"),
-    ("organisation", "organization"),
     ("generalisation", "generalization"),
 )
 HIDDEN = '<span hidden class="guide-search-variants">{}</span>'

@@ -237,9 +237,9 @@ def _(data):
     (data / "roles" / "other-role.yaml").write_text(other + rounds, encoding="utf-8")
     edit(data, TOPIC, "prompt: First question about motivation?", "prompt: Why this other engineering role?")
     return [
-        f"{at(data, TOPIC, 'prompt: Why this other')}: questions[0].prompt: the prompt addresses the Other role "
-        "('other engineering role'), but topic 'motivation' is also asked in example-role; move the question to a "
-        "topic only that role asks, or reword it"
+        f"{at(data, TOPIC, 'prompt: Why this other')}: questions[0].prompt: the prompt addresses a candidate for "
+        "another role ('other engineering role'), but topic 'motivation' is also asked in example-role; move the "
+        "question to a topic only the roles it addresses ask, or reword it"
     ]
 
 
