@@ -152,7 +152,9 @@
     const link = practice
       ? el("a", { href: practiceLink(practice.href, role), text: "Practise what is due" })
       : null;
-    const line = el("p", { class: "sisg-due", "data-role": role, hidden: true }, count, link ? [" · ", link] : null);
+    // The separator goes with the link, so a day with nothing due reads "Due today: 0", not "Due today: 0 ·".
+    const more = link ? el("span", { class: "sisg-due__more" }, " · ", link) : null;
+    const line = el("p", { class: "sisg-due", "data-role": role, hidden: true }, count, more);
     const ready = el("div", { class: "sisg-readiness-box", hidden: true });
     box.append(line, ready);
     let alive = true;
@@ -160,7 +162,7 @@
       count.textContent = `Due today: ${result.queue.length}` + (result.queue.length ? ` (${minutesLabel(result.minutes)})` : "");
       line.dataset.count = String(result.queue.length);
       line.dataset.minutes = String(result.minutes);
-      if (link) link.hidden = result.queue.length === 0;
+      if (more) more.hidden = result.queue.length === 0;
       line.hidden = false;
     };
     const draw = (record) => {
