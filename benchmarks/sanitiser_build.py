@@ -22,22 +22,22 @@ import io
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tarfile
 import time
 from pathlib import Path
+
+# Run as a script, this folder is on sys.path: the build benchmark's copy and timed runs are shared.
+from build_benchmark import PROJECT_PARTS, copy_project, time_builds
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "out" / "sanitiser"
 RESULTS = HERE / "results"
-PARTS = ["mkdocs.yml", "macros.py", "docs", "overrides", "templates", "study_guide", "examples", "data"]
+PARTS = [*PROJECT_PARTS, "data"]
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "data"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "STUDY_GUIDE_OFFLINE_ZIP": "0"}
 TEXT_CHARS = 20_000
 
 
@@ -51,16 +51,8 @@ def from_git(rev: str, target: Path) -> Path:
 
 
 def from_tree(target: Path, data: Path = ROOT / "data") -> Path:
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
-    for part in PARTS[:-1]:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    shutil.copytree(data, target / "data")
-    return target
+    """The work tree's project with `data` (build_benchmark's copy, as tests/conftest.py makes it)."""
+    return copy_project(target, data)
 
 
 def worst_topic(index: int) -> str:
@@ -88,33 +80,15 @@ def caps_data(copies: int, target: Path) -> Path:
     return target
 
 
-def build(project: Path) -> tuple[float, float]:
-    """(CPU seconds of the child, wall seconds) of one strict build."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(project / "site")],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode:
-        raise SystemExit(f"build of {project} failed:\n{result.stderr[-2000:]}")
-    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
-
-
 def timed(projects: dict[str, Path], runs: int) -> dict[str, dict[str, float]]:
-    for project in projects.values():
-        build(project)  # warm-up: byte-code, disk cache
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in projects}
-    for _ in range(runs):
-        for name, project in projects.items():
-            samples[name].append(build(project))
+    """Median CPU and wall seconds of interleaved builds after a warm-up (build_benchmark's runner)."""
+    samples = time_builds(projects, runs, warm_up=True)
     return {
-        name: {"cpu": statistics.median(c for c, _ in s), "wall": statistics.median(w for _, w in s), "runs": len(s)}
+        name: {
+            "cpu": statistics.median(run["cpu"] for run in s),
+            "wall": statistics.median(run["wall"] for run in s),
+            "runs": len(s),
+        }
         for name, s in samples.items()
     }
 

@@ -71,6 +71,19 @@ def _words(rng: random.Random, n: int, length: int = 8) -> list[str]:
     return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyzé") for _ in range(length)) for _ in range(n)]
 
 
+def full_cache_then_mixed_calls(cache, n: int) -> Callable[[], None]:
+    """Fill `cache` with n keys, then time 2,000 calls alternating get and put over twice the key range."""
+    for key in range(n):
+        cache.put(key, key)
+    keys = [random.Random(0).randint(0, 2 * n) for _ in range(2_000)]
+
+    def run():
+        for i, key in enumerate(keys):
+            cache.put(key, i) if i % 2 else cache.get(key)
+
+    return run
+
+
 def cases() -> list[Case]:
     out: list[Case] = []
 
@@ -228,17 +241,7 @@ def cases() -> list[Case]:
         [5_000, 10_000, 20_000, 40_000],
     )
     def _(n):
-        mod, rng = load("swe_algo_lfu_cache.py"), random.Random(0)
-        cache = mod.LFUCache(n)
-        for key in range(n):
-            cache.put(key, key)
-        keys = [rng.randint(0, 2 * n) for _ in range(2_000)]
-
-        def run():
-            for i, key in enumerate(keys):
-                cache.put(key, i) if i % 2 else cache.get(key)
-
-        return run
+        return full_cache_then_mixed_calls(load("swe_algo_lfu_cache.py").LFUCache(n), n)
 
     @case(
         "swe_algo_rate_limiter.py",
@@ -376,18 +379,8 @@ def cases() -> list[Case]:
         [5_000, 10_000, 20_000, 40_000],
     )
     def _(n):
-        mod, rng = load("lru_ttl_cache.py"), random.Random(0)
-        clock = [0.0]
-        cache = mod.TTLLRUCache(n, default_ttl=1e6, clock=lambda: clock[0])
-        for key in range(n):
-            cache.put(key, key)
-        keys = [rng.randint(0, 2 * n) for _ in range(2_000)]
-
-        def run():
-            for i, key in enumerate(keys):
-                cache.put(key, i) if i % 2 else cache.get(key)
-
-        return run
+        cache = load("lru_ttl_cache.py").TTLLRUCache(n, default_ttl=1e6, clock=lambda: 0.0)
+        return full_cache_then_mixed_calls(cache, n)
 
     @case(
         "audio_ring_buffer.py",

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from . import anchors
+from . import anchors, paths
 from .errors import Loc, Problem
 from .model import Cited, Guide
 
@@ -293,11 +293,7 @@ def reserved_anchors(ctx: Context) -> Iterator[Finding]:
 def questions_asked_in_the_roles_they_name(ctx: Context) -> Iterator[Finding]:
     """A prompt that addresses a candidate for one role (a phrase in its `prompt_names`) is asked only
     in that role's rounds: a question written for another role is not shown, planned or exported there."""
-    asked: dict[str, set[str]] = {}
-    for role in ctx.guide.roles:
-        for round_ in role.rounds:
-            for topic_id in round_.focus_topics:
-                asked.setdefault(topic_id, set()).add(role.id)
+    asked = {topic_id: {p.role for p in where} for topic_id, where in paths.placements(ctx.guide).items()}
     for topic in ctx.guide.topics:
         for index, question in enumerate(topic.questions):
             prompt = " ".join(question.prompt.split()).casefold()

@@ -4,8 +4,9 @@ Data text is Markdown, so emphasis, lists, links and `code` work. What must not 
 raw HTML (it would run in the reader's browser), `{{ }}` or `{% %}` (they would be
 evaluated by a later Jinja pass), and `{: attr }` lists that could set attributes.
 Code spans, and fenced blocks where the text stands as a block, are left alone because
-Markdown already shows their content literally. This is the first line; the second is the sanitiser (sanitise.py), which
-judges the HTML that comes out, so a shape of text this module misreads cannot run.
+Markdown already shows their content literally. This is the first line; the second is the
+sanitiser (sanitise.py), which judges the HTML that comes out, so a shape of text this module
+misreads cannot run.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from markupsafe import Markup
 # neither escaped nor part of a longer run; and a fenced block, where the text is a block of its own.
 # When this and Markdown still disagree, the sanitiser (sanitise.py) stops what comes out; erring
 # here only over-escapes.
-_SPAN = r"(?<![\\`])(`+)(?!`)[^\n]*?(?<!`)\2(?!`)"
-_FENCE = r"^(`{3,}|~{3,})[^\n]*\n.*?^\4[ \t]*$"
+_SPAN = r"(?<![\\`])(?P<run>`+)(?!`)[^\n]*?(?<!`)(?P=run)(?!`)"
+_FENCE = r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$"
 # A line that could open a fenced block (at any indentation, as in a list item): where no block
 # follows, its first backtick or tilde is escaped, so Markdown cannot open a block that would run
 # on over what the page puts after this text.
 _FENCE_OPENER = re.compile(r"^([ \t]*)(`{3,}|~{3,})", re.MULTILINE)
-_WHOLE_FENCE = re.compile(_FENCE.replace("\\4", "\\1"), re.MULTILINE | re.DOTALL)
-_CODE_SPANS = re.compile(f"({_SPAN})", re.MULTILINE | re.DOTALL)
-_CODE_SPANS_AND_FENCES = re.compile(f"({_SPAN}|({_FENCE}))", re.MULTILINE | re.DOTALL)
+_WHOLE_FENCE = re.compile(_FENCE, re.MULTILINE | re.DOTALL)
+_CODE_SPANS = re.compile(_SPAN, re.MULTILINE | re.DOTALL)
+_CODE_SPANS_AND_FENCES = re.compile(f"{_SPAN}|(?P<block>{_FENCE})", re.MULTILINE | re.DOTALL)
 _TEXT_FOLLOWS = re.compile(r"\n[ \t]*\S")
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _SPECIAL = re.compile("[&<>{}]")
@@ -50,7 +51,7 @@ def escape_markdown_text(value: object, fences: bool = False) -> str:
         pieces.append(_escape(text[last : match.start()]))
         pieces.append(match.group(0))
         last = match.end()
-        if fences and match.group(3) and _TEXT_FOLLOWS.match(text, last):
+        if fences and match.group("block") and _TEXT_FOLLOWS.match(text, last):
             # Text right under a closing fence would join the block into one paragraph: <p><div>…</p>.
             pieces.append("\n")
     pieces.append(_escape(text[last:]))

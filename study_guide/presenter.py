@@ -228,7 +228,7 @@ class Presenter:
                         Path("data") / "topics" / f"{topic}.yaml",
                         None,
                         ("questions", index, *field.split(".")),
-                        f"would make HTML the guide does not allow ({', '.join(removed[:5])}); {sanitise.RULE}",
+                        sanitise.refusal(removed),
                     )
                 )
         if problems:

@@ -52,8 +52,7 @@ def findings(guide: Guide, markdown: SiteMarkdown, project_root: Path) -> Iterat
     for index, found in removed.items():
         if found:
             where, loc, _ = texts[index]
-            found = list(dict.fromkeys(found))
-            yield where, loc, f"would make HTML the guide does not allow ({', '.join(found[:5])}); {sanitise.RULE}"
+            yield where, loc, sanitise.refusal(list(dict.fromkeys(found)))
 
 
 def _strings(item: object, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -6,9 +6,10 @@ allowlist of the elements and attributes the guide's own pages use. Escaping dec
 sees; the sanitiser judges what a browser would get, so a gap between the escaper's idea of a code
 span and Python-Markdown's cannot let markup through.
 
-The guide's own data passes unchanged, so its pages, guide.json and decks stay byte-identical:
-`problems` compares the HTML with what nh3 keeps of it, and any difference (an element, an attribute
-or a value the list does not name) is reported, never silently stripped. A new Markdown feature that
+Every output carries what nh3 keeps, and `sanitised` compares that with the HTML it was given:
+any difference in meaning (an element, an attribute or a value the list does not name) is reported,
+never silently stripped. The guide's own data passes with its meaning unchanged; only nh3's way of
+writing HTML differs on a few pages (README, "Text from data is text"). A new Markdown feature that
 needs a new element is therefore one conscious line here (tests/test_sanitise.py checks that every
 entry is still used by the real site).
 """
@@ -62,6 +63,13 @@ RULE = (
     "block, and links only to http(s), mailto or pages of this site"
 )
 URL_ATTRIBUTES = frozenset({"href"})
+
+
+def refusal(removed: list[str]) -> str:
+    """The data error for text whose HTML the sanitiser would change (validate, presenter and build say the same)."""
+    return f"would make HTML the guide does not allow ({', '.join(removed[:5])}); {RULE}"
+
+
 _VOID = frozenset({"br", "hr", "img", "input", "wbr", "col", "meta", "link", "source", "area", "embed"})
 
 

@@ -50,21 +50,20 @@ def test_a_question_id_that_is_a_reserved_anchor_is_refused(data):
 # Names the site, the study tools and the downloads reserve (paths.RESERVED_IDS) -------------------
 
 
-def test_a_question_id_that_is_a_javascript_built_in_is_refused(data):
-    edit(data, "topics/team-fit.yaml", "  - id: team-fit-first", "  - id: constructor")
-    line = line_of(data, "topics/team-fit.yaml", "  - id: constructor")
+@pytest.mark.parametrize(
+    "question_id, why",
+    [
+        ("constructor", "the study tools' scripts use it as a built-in property name"),
+        ("sisg-practice", "the study tools give their own elements ids starting sisg-"),
+    ],
+    ids=["a JavaScript built-in", "the study tools' DOM namespace"],
+)
+def test_a_question_id_the_study_tools_reserve_is_refused(data, question_id, why):
+    edit(data, "topics/team-fit.yaml", "  - id: team-fit-first", f"  - id: {question_id}")
+    line = line_of(data, "topics/team-fit.yaml", f"  - id: {question_id}")
     assert problems(data) == [
-        f"data/topics/team-fit.yaml:{line}: questions[0].id: question id 'constructor' is reserved: the study "
-        "tools' scripts use it as a built-in property name; choose another id"
-    ]
-
-
-def test_a_question_id_in_the_study_tools_dom_namespace_is_refused(data):
-    edit(data, "topics/team-fit.yaml", "  - id: team-fit-first", "  - id: sisg-practice")
-    line = line_of(data, "topics/team-fit.yaml", "  - id: sisg-practice")
-    assert problems(data) == [
-        f"data/topics/team-fit.yaml:{line}: questions[0].id: question id 'sisg-practice' is reserved: the study "
-        "tools give their own elements ids starting sisg-; choose another id"
+        f"data/topics/team-fit.yaml:{line}: questions[0].id: question id '{question_id}' is reserved: {why}; "
+        "choose another id"
     ]
 
 

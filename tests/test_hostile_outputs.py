@@ -63,49 +63,70 @@ SHAPES = {
     "template syntax": "{{ 6 * 7 }} {% if true %}x{% endif %}",
 }
 
-# field -> (file under data/, text to replace, replacement with {} for the YAML value, field path)
+# field -> (file under data/, text to replace, replacement with {} for the YAML value, the field's
+# path in a problem line, which tells which field a problem is about)
 TEXT_FIELDS = {
-    "question prompt": ("topics/motivation.yaml", "prompt: First question about motivation?", "prompt: {}"),
-    "guidance list item": ("topics/motivation.yaml", "covers: [Point one., Point two.]", "covers: [{}, Point two.]"),
-    "guidance paragraph": ("topics/motivation.yaml", "structure: Situation then action.", "structure: {}"),
-    "topic description": ("topics/motivation.yaml", "description: What motivation covers.", "description: {}"),
-    "role summary": ("roles/example-role.yaml", "summary: A role used by the tests.", "summary: {}"),
-    "round text": ("roles/example-role.yaml", "what_to_expect: Questions about you.", "what_to_expect: {}"),
-    "round tip": ("roles/example-role.yaml", "tips: [Be brief.]", "tips: [{}]"),
-    "company summary": ("company.yaml", "summary: A music and podcast streaming company.", "summary: {}"),
-    "glossary definition": ("glossary.yaml", "definition: A metric a team is judged on.", "definition: {}"),
-    "framework step": ("frameworks.yaml", "{name: Situation, detail: Context.}", "{{name: Situation, detail: {}}}"),
+    "question prompt": (
+        "topics/motivation.yaml",
+        "prompt: First question about motivation?",
+        "prompt: {}",
+        "questions[0].prompt",
+    ),
+    "guidance list item": (
+        "topics/motivation.yaml",
+        "covers: [Point one., Point two.]",
+        "covers: [{}, Point two.]",
+        "questions[0].guidance.covers[0]",
+    ),
+    "guidance paragraph": (
+        "topics/motivation.yaml",
+        "structure: Situation then action.",
+        "structure: {}",
+        "questions[0].guidance.structure",
+    ),
+    "topic description": (
+        "topics/motivation.yaml",
+        "description: What motivation covers.",
+        "description: {}",
+        "description",
+    ),
+    "role summary": ("roles/example-role.yaml", "summary: A role used by the tests.", "summary: {}", "summary"),
+    "round text": (
+        "roles/example-role.yaml",
+        "what_to_expect: Questions about you.",
+        "what_to_expect: {}",
+        "rounds[0].what_to_expect",
+    ),
+    "round tip": ("roles/example-role.yaml", "tips: [Be brief.]", "tips: [{}]", "rounds[0].tips[0]"),
+    "company summary": ("company.yaml", "summary: A music and podcast streaming company.", "summary: {}", "summary"),
+    "glossary definition": (
+        "glossary.yaml",
+        "definition: A metric a team is judged on.",
+        "definition: {}",
+        "terms[0].definition",
+    ),
+    "framework step": (
+        "frameworks.yaml",
+        "{name: Situation, detail: Context.}",
+        "{{name: Situation, detail: {}}}",
+        "frameworks[0].steps[0].detail",
+    ),
 }
 PLAIN_FIELDS = {
-    "topic name": ("topics/motivation.yaml", "name: Topic motivation", "name: {}"),
-    "role title": ("roles/example-role.yaml", "title: Example Engineer", "title: {}"),
-    "role short title": ("roles/example-role.yaml", "short_title: Example", "short_title: {}"),
-    "round name": ("roles/example-role.yaml", "    name: Screen", "    name: {}"),
-    "glossary expansion": ("glossary.yaml", "expansion: Key performance indicator", "expansion: {}"),
-    "framework name": ("frameworks.yaml", "name: STAR", "name: {}"),
-    "culture title": ("company.yaml", "{title: Squads,", "{{title: {},"),
+    "topic name": ("topics/motivation.yaml", "name: Topic motivation", "name: {}", "name"),
+    "role title": ("roles/example-role.yaml", "title: Example Engineer", "title: {}", "title"),
+    "role short title": ("roles/example-role.yaml", "short_title: Example", "short_title: {}", "short_title"),
+    "round name": ("roles/example-role.yaml", "    name: Screen", "    name: {}", "rounds[0].name"),
+    "glossary expansion": (
+        "glossary.yaml",
+        "expansion: Key performance indicator",
+        "expansion: {}",
+        "terms[0].expansion",
+    ),
+    "framework name": ("frameworks.yaml", "name: STAR", "name: {}", "frameworks[0].name"),
+    "culture title": ("company.yaml", "{title: Squads,", "{{title: {},", "culture[0].title"),
 }
 FIELDS = {**TEXT_FIELDS, **PLAIN_FIELDS}
-# The path each field has in a problem line, to tell which field a problem is about.
-FIELD_PATHS = {
-    "question prompt": "questions[0].prompt",
-    "guidance list item": "questions[0].guidance.covers[0]",
-    "guidance paragraph": "questions[0].guidance.structure",
-    "topic description": "description",
-    "role summary": "summary",
-    "round text": "rounds[0].what_to_expect",
-    "round tip": "rounds[0].tips[0]",
-    "company summary": "summary",
-    "glossary definition": "terms[0].definition",
-    "framework step": "frameworks[0].steps[0].detail",
-    "topic name": "name",
-    "role title": "title",
-    "role short title": "short_title",
-    "round name": "rounds[0].name",
-    "glossary expansion": "terms[0].expansion",
-    "framework name": "frameworks[0].name",
-    "culture title": "culture[0].title",
-}
 PROBLEM = re.compile(r"^data/(?P<file>[\w/.-]+\.yaml):(?P<line>\d+): (?P<path>[\w.\[\]]+): (?P<message>.+)$")
 LINE_BREAK = re.compile("[\n\r\u2028]")
 
@@ -114,7 +135,7 @@ def write_data(target: Path, values: dict[str, str]) -> Path:
     """The fixture data with `values` (field -> text) put into those fields."""
     data = Path(shutil.copytree(FIXTURE_DATA, target))
     for field, text in values.items():
-        relative, old, new = FIELDS[field]
+        relative, old, new, _ = FIELDS[field]
         path = data / relative
         content = path.read_text(encoding="utf-8")
         assert content.count(old) >= 1, f"fixture no longer contains {old!r}"
@@ -145,8 +166,8 @@ def field_of(problem: str) -> str:
     """The field (a key of FIELDS) a problem line is about; fails on a line that names no file, line or field."""
     match = PROBLEM.match(problem)
     assert match, f"not a clear file:line: field: message problem: {problem!r}"
-    for field, (relative, _, _) in FIELDS.items():
-        if match["file"] == relative and match["path"] == FIELD_PATHS[field]:
+    for field, (relative, _, _, path) in FIELDS.items():
+        if match["file"] == relative and match["path"] == path:
             return field
     raise AssertionError(f"a problem about no field this test edited: {problem!r}")
 
