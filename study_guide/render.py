@@ -247,6 +247,10 @@ class _Links:
         """The practice page, set to a role (and a topic): `practice/?role=<id>&topic=<id>`."""
         return Markup(f"{self._link(paths.TOOL_PAGES['practice'], None)}?{paths.practice_query(role, topic)}")
 
+    def mock(self, role: Role | str, round_: Round | str | None = None) -> Markup:
+        """The mock round page, set to a role (and a round): `mock/?role=<id>&round=<id>`."""
+        return Markup(f"{self._link(paths.TOOL_PAGES['mock'], None)}?{paths.mock_query(role, round_)}")
+
     def plan(self, role: Role | str) -> Markup:
         """The study plan, set to a role: `plan/?role=<id>`."""
         return Markup(f"{self._link(paths.TOOL_PAGES['plan'], None)}?{paths.plan_query(role)}")
