@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import paths
+from . import mock, paths
 from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
 from .model import Guide, Question, Role, Round, Topic
@@ -180,6 +180,7 @@ class Renderer:
             round_question_ids=self.round_question_ids,
             role_question_ids=self.role_question_ids,
             paths=paths,
+            mock=mock,
             anchors=paths.ANCHORS,
             **context,
         )
