@@ -632,6 +632,10 @@
           el("a", { class: "sisg-btn", href: S.siteUrl(guide.data.pages.progress), text: "All debriefs on My progress" }),
         ),
       );
+      const heading = view.querySelector("h2");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
       S.due
         .today({ guide, role: role.id })
         .then((result) => {
@@ -668,6 +672,9 @@
       const heading = view.querySelector("h2");
       if (heading && heading.tabIndex < 0) heading.setAttribute("tabindex", "-1");
       if (heading) heading.focus({ preventScroll: true });
+      // The round starts on screen (on a phone the page's introduction is above it).
+      const top = view.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) view.scrollIntoView({ block: "start" });
     }
 
     const saved = mockState();
