@@ -179,9 +179,10 @@ def test_a_shortened_loop_runs_two_rounds_with_a_break_and_one_debrief(mock_page
     # The candidate ends round 1 early: the break, of the stated length, then round 2.
     page.click("#sisg-mock-end")
     page.locator("#sisg-mock-skip-break").wait_for()
-    assert f"{guide['mock']['break_minutes']} minutes is this guide's assumption" in page.locator(
-        ".sisg-mock__break"
-    ).inner_text()
+    assert (
+        f"{guide['mock']['break_minutes']} minutes is this guide's assumption"
+        in page.locator(".sisg-mock__break").inner_text()
+    )
     page.clock.run_for(guide["mock"]["break_minutes"] * 60_000 + 1000)
     page.locator("#sisg-mock-where").wait_for()
     assert "Round 2 of 2" in page.locator("#sisg-mock-where").inner_text()
