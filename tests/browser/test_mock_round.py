@@ -15,7 +15,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, blocking_violations, set_palette
 
 ROLE = "staff-machine-learning-engineer"
 DESIGN = "onsite-ml-system-design"
@@ -211,3 +211,19 @@ def test_a_shortened_loop_runs_two_rounds_with_a_break_and_one_debrief(mock_page
     for question in mock["rounds"][1]["questions"]:
         assert saved["reviews"][question["id"]][-1]["rating"] == 1
         assert question["id"] in queue
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_round_and_its_scorecard_have_no_serious_accessibility_violations(mock_page, site_url, scheme):
+    page = mock_page
+    set_palette(page, scheme)
+    page.goto(f"{site_url}mock/?role={ROLE}&round={DESIGN}")
+    page.locator("#sisg-mock-plan").wait_for()
+    page.clock.resume()  # axe waits for frames and animations to settle
+    assert blocking_violations(page, "#sisg-mock") == []
+    page.click("#sisg-mock-start")
+    page.click("#sisg-mock-next")
+    assert blocking_violations(page, "#sisg-mock") == []
+    page.click("#sisg-mock-end")
+    page.locator("#sisg-mock-scorecard").wait_for()
+    assert blocking_violations(page, ".sisg-mock__round") == []
