@@ -315,6 +315,20 @@ def questions_asked_in_the_roles_they_name(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def signal_rounds_of_the_role(ctx: Context) -> Iterator[Finding]:
+    """The rounds a signal is weighed in are rounds of its own role."""
+    for role in ctx.guide.roles:
+        round_ids = {r.id for r in role.rounds}
+        for s_index, signal in enumerate(role.signals):
+            for r_index, round_id in enumerate(signal.rounds):
+                if round_id not in round_ids:
+                    yield (
+                        ("roles", role.id),
+                        ("signals", s_index, "rounds", r_index),
+                        _unknown("round", round_id, round_ids, f"the rounds of role '{role.id}'"),
+                    )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     question_ids_apart_from_topic_ids,
@@ -332,6 +346,7 @@ RULES: tuple[Rule, ...] = (
     code_files_inside_examples,
     reserved_anchors,
     questions_asked_in_the_roles_they_name,
+    signal_rounds_of_the_role,
 )
 
 

@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Company, Framework, GlossaryTerm, Question, Role, Round, Source, Topic
+from . import mock
+from .mock import KIND_MINUTES
+from .model import Company, Framework, GlossaryTerm, Question, Role, Round, Signal, Source, Topic
 from .paths import (
     Placement,
     cheatsheet_page,
@@ -24,23 +26,60 @@ from .paths import (
     tool_urls,
     topic_url,
 )
-from .presenter import FORMAT_LABELS, KIND_LABELS, KIND_MINUTES, Presenter, duration_label, round_minutes
+from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, duration_label, round_minutes
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class SlotOut(_Out):
+    kind: str = Field(description="Question kind.")
+    count: int = Field(description="How many questions of this kind the mock asks.")
+    minutes: int = Field(description="Minutes for each of them.")
+
+
+class MockPlanOut(_Out):
+    """A mock of the round at one length (study_guide/mock.py)."""
+
+    minutes: int = Field(description="The whole round.")
+    overhead_minutes: int = Field(description="Kept for introductions and the candidate's own questions.")
+    answer_minutes: int
+    slots: list[SlotOut] = Field(description="The kinds asked, in order (the leading kind first).")
+
+
+class MockOut(_Out):
+    assumed: bool = Field(description="True when the data gives no length and the default is assumed.")
+    minutes: int = Field(description="The length a mock runs for unless the candidate picks another choice.")
+    choices: list[MockPlanOut] = Field(description="One plan per length the candidate may pick (one when from data).")
+
+
 class RoundOut(Round):
     url: str = Field(description="Page and anchor, relative to the site root.")
     duration_label: str | None = Field(description="The round's length as pages write it, e.g. '45–60 min'.")
     minutes: int | None = Field(description="Practice timer per question when it follows the round's length.")
+    mock: MockOut
+    signals: list[int] = Field(description="Indexes into the role's signals weighed in this round, in order.")
+
+
+class SignalOut(Signal):
+    description_html: str = Field(description="The description rendered and sanitised.")
+
+
+class MockRules(_Out):
+    """The mock round's stated assumptions (study_guide/mock.py), for the mock page."""
+
+    default_round_minutes: int
+    break_minutes: int = Field(description="Break between rounds of a mock loop (an assumption; skippable).")
+    overhead_minutes: int
+    kind_minutes: dict[str, int] = Field(description="Minutes one question of a kind gets in a real round.")
 
 
 class RoleOut(Role):
     rounds: list[RoundOut]
+    signals: list[SignalOut]
     url: str
     cheatsheet_url: str = Field(description="The role's printable cheat sheet, relative to the site root.")
 
@@ -81,6 +120,7 @@ class GuideExport(_Out):
     schema_version: int = SCHEMA_VERSION
     labels: Labels
     pages: dict[str, str] = Field(description="Study tool name -> URL relative to the site root.")
+    mock: MockRules
     company: Company
     roles: list[RoleOut]
     topics: list[TopicOut]
@@ -92,18 +132,15 @@ class GuideExport(_Out):
 
 def export(guide, presenter: Presenter) -> GuideExport:
     where = placements(guide)
+    kinds = {t.id: [q.kind.value for q in t.questions] for t in guide.topics}
     roles = [
         RoleOut(
             **{
                 **role.model_dump(),
-                "rounds": [
-                    RoundOut(
-                        **r.model_dump(),
-                        url=round_url(role, r),
-                        duration_label=duration_label(r.duration),
-                        minutes=round_minutes(r),
-                    )
-                    for r in role.rounds
+                "rounds": [_round(role, r, [k for t in r.focus_topics for k in kinds[t]]) for r in role.rounds],
+                "signals": [
+                    SignalOut(**s.model_dump(), description_html=presenter.block_html(s.description))
+                    for s in role.signals
                 ],
             },
             url=role_url(role),
@@ -123,6 +160,12 @@ def export(guide, presenter: Presenter) -> GuideExport:
     return GuideExport(
         labels=Labels(kinds=KIND_LABELS, formats=FORMAT_LABELS),
         pages=tool_urls(),
+        mock=MockRules(
+            default_round_minutes=mock.DEFAULT_ROUND_MINUTES,
+            break_minutes=mock.BREAK_MINUTES,
+            overhead_minutes=mock.OVERHEAD_MINUTES,
+            kind_minutes=KIND_MINUTES,
+        ),
         company=guide.company,
         roles=roles,
         topics=topics,
@@ -130,6 +173,38 @@ def export(guide, presenter: Presenter) -> GuideExport:
         frameworks=guide.frameworks,
         sources=guide.sources,
         glossary=guide.glossary,
+    )
+
+
+def _round(role: Role, r: Round, kinds: list[str]) -> RoundOut:
+    """A round with its link, length label, practice timer, mock plans and the signals it weighs."""
+    return RoundOut(
+        **r.model_dump(),
+        url=round_url(role, r),
+        duration_label=duration_label(r.duration),
+        minutes=round_minutes(r, mock.round_plan(r, kinds)),
+        mock=_mock(r, kinds),
+        signals=[i for i, s in enumerate(role.signals) if not s.rounds or r.id in s.rounds],
+    )
+
+
+def _mock(round_: Round, kinds: list[str]) -> MockOut:
+    """The round's mock at its own length, or at each length a candidate may pick when it has none."""
+    length = mock.round_length(round_)
+    lengths = [length] if length else list(mock.LENGTH_CHOICES)
+    choices = [mock.plan(minutes, kinds) for minutes in lengths]
+    return MockOut(
+        assumed=length is None,
+        minutes=length or mock.DEFAULT_ROUND_MINUTES,
+        choices=[
+            MockPlanOut(
+                minutes=p.minutes,
+                overhead_minutes=p.overhead_minutes,
+                answer_minutes=p.answer_minutes,
+                slots=[SlotOut(kind=s.kind, count=s.count, minutes=s.minutes) for s in p.slots],
+            )
+            for p in choices
+        ],
     )
 
 

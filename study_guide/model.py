@@ -317,6 +317,15 @@ class WorkedExample(Cited):
 class Signal(Cited):
     name: PlainText
     description: Text
+    rounds: list[Id] = Field(
+        default_factory=list,
+        description="Ids of this role's rounds where the panel weighs it (the mock round's debrief shows it "
+        "there); empty: every round.",
+    )
+    rounds_inferred: StrictBool = Field(
+        default=False,
+        description="True when the sources do not tie the signal to these rounds and this guide reasons it.",
+    )
 
 
 class Process(Cited):

@@ -28,7 +28,7 @@ SOURCES_PAGE = "sources.md"
 CHEATSHEETS_DIR = "cheatsheets"
 DOWNLOADS_PAGE = "downloads.md"
 # The study tools, whose URLs the browser takes from guide.json (or, on reading pages, from the page).
-TOOL_PAGES = {"practice": "practice.md", "plan": "plan.md", "progress": "progress.md"}
+TOOL_PAGES = {"practice": "practice.md", "mock": "mock.md", "plan": "plan.md", "progress": "progress.md"}
 
 
 def _anchors(*names: str) -> dict[str, str]:
@@ -148,6 +148,14 @@ def practice_query(role: Role | str, topic: Topic | str | None = None) -> str:
 def plan_query(role: Role | str) -> str:
     """The study plan's query for one role: `role=<role id>` (role pages link to it)."""
     return urlencode({"role": role if isinstance(role, str) else role.id})
+
+
+def mock_query(role: Role | str, round_: Round | str | None = None) -> str:
+    """The mock round page's query: `role=<role id>&round=<round id>` (role pages link to it)."""
+    params = {"role": role if isinstance(role, str) else role.id}
+    if round_ is not None:
+        params["round"] = round_ if isinstance(round_, str) else round_.id
+    return urlencode(params)
 
 
 def tool_urls() -> dict[str, str]:

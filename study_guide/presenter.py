@@ -26,6 +26,7 @@ from . import paths, sanitise
 from .errors import GuideDataError, Problem
 from .markdown_html import SiteMarkdown, list_items, plain_text, unwrap_paragraph
 from .markdown_text import escape_markdown_text
+from .mock import MockPlan, round_length
 from .model import Duration, Framework, Guidance, Guide, Question, Round
 
 SectionKind = Literal["list", "paragraph", "code", "framework"]
@@ -76,20 +77,6 @@ FORMAT_LABELS = {
     "case": "Case",
     "panel": "Panel",
 }
-# Practice timer: minutes per answer by kind, roughly what one question of that kind gets in a round.
-KIND_MINUTES = {
-    "behavioral": 4,
-    "culture-motivation": 3,
-    "technical": 6,
-    "product-case": 10,
-    "system-design": 15,
-    "coding": 20,
-}
-# "From the round's length": introductions and your own questions take about 10 minutes and the
-# rest is shared by about 3 questions, never less than 3 minutes each.
-ROUND_OVERHEAD_MINUTES = 10
-QUESTIONS_PER_ROUND = 3
-MIN_MINUTES = 3
 CODE_LANGUAGES = {".py": "python", ".sql": "sql"}
 _BACKTICK_RUN = re.compile("`+")
 
@@ -101,12 +88,12 @@ def duration_label(duration: Duration | None) -> str | None:
     return duration.label if duration else None
 
 
-def round_minutes(round_: Round) -> int | None:
-    """Minutes per question when the practice timer follows the round's length."""
-    if not round_.duration:
-        return None
-    length = round_.duration.max or round_.duration.min
-    return max(MIN_MINUTES, round((length - ROUND_OVERHEAD_MINUTES) / QUESTIONS_PER_ROUND))
+def round_minutes(round_: Round, plan: MockPlan) -> int | None:
+    """Practice's timer "from the round's length": the mock's answering time shared by its questions.
+
+    None when the data gives the round no length (Practice offers no such timer then).
+    """
+    return plan.minutes_per_question if round_length(round_) else None
 
 
 def fenced_code(project_root: Path, relative: str) -> Markup:
@@ -187,6 +174,11 @@ class Presenter:
             steps = " → ".join(escape_markdown_text(step.name) for step in framework.steps)
             return f"[{escape_markdown_text(framework.name)}]({link(paths.FRAMEWORKS_PAGE, framework.id)}): {steps}"
         raise ValueError(f"no layout for section kind {section.kind!r}")
+
+    def block_html(self, text: str) -> Markup:
+        """A Markdown text field of the data as sanitised HTML (validate has checked it renders clean)."""
+        clean, _ = sanitise.sanitised(self.markdown.html(escape_markdown_text(text)))
+        return Markup(clean)
 
     def rendered(self, question: Question) -> RenderedQuestion:
         """The question as HTML and plain text, with links relative to the site root."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import paths
+from . import mock, paths
 from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
 from .model import Guide, Question, Role, Round, Topic
@@ -180,6 +180,7 @@ class Renderer:
             round_question_ids=self.round_question_ids,
             role_question_ids=self.role_question_ids,
             paths=paths,
+            mock=mock,
             anchors=paths.ANCHORS,
             **context,
         )
@@ -246,6 +247,10 @@ class _Links:
     def practice(self, role: Role | str, topic: Topic | str | None = None) -> Markup:
         """The practice page, set to a role (and a topic): `practice/?role=<id>&topic=<id>`."""
         return Markup(f"{self._link(paths.TOOL_PAGES['practice'], None)}?{paths.practice_query(role, topic)}")
+
+    def mock(self, role: Role | str, round_: Round | str | None = None) -> Markup:
+        """The mock round page, set to a role (and a round): `mock/?role=<id>&round=<id>`."""
+        return Markup(f"{self._link(paths.TOOL_PAGES['mock'], None)}?{paths.mock_query(role, round_)}")
 
     def plan(self, role: Role | str) -> Markup:
         """The study plan, set to a role: `plan/?role=<id>`."""

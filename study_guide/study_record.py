@@ -91,14 +91,93 @@ class Pass(_Record):
     seconds: int = Field(ge=0, description="Seconds on the timer for the current question.")
 
 
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
+
+
+class DebriefQuestion(_Record):
+    id: str = Field(description="Question id.")
+    covers: int = Field(ge=0, le=60, description="How many points 'what a strong answer covers' had.")
+    covered: list[int] = Field(description="Indexes of the points the candidate ticked, ascending.")
+    rating: Rating | None = Field(description="The rating given (also recorded as a review), or null.")
+    notes: str = Field(max_length=5000)
+
+
+class DebriefRound(_Record):
+    round: str = Field(pattern=ID_PATTERN)
+    minutes: int | None = Field(gt=0, le=600, description="The length the round ran for.")
+    notes: str = Field(max_length=5000)
+    questions: list[DebriefQuestion] = Field(max_length=40)
+
+
+class Debrief(_Record):
+    """A scored mock round or loop (docs/assets/study/mock.js). On import, debriefs are merged by id."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    at: datetime = Field(description="When it was saved (never in the future).")
+    role: str = Field(pattern=ID_PATTERN)
+    kind: Literal["round", "loop"]
+    notes: str = Field(max_length=5000)
+    rounds: list[DebriefRound] = Field(min_length=1, max_length=20)
+
+
+class MockQuestion(_Record):
+    id: str
+    minutes: int = Field(description="About how long the question gets in the round (study_guide/mock.py).")
+
+
+class MockRound(_Record):
+    round: str = Field(pattern=ID_PATTERN)
+    minutes: int = Field(gt=0, le=600, description="The length it runs for.")
+    questions: list[MockQuestion] = Field(description="The questions drawn for it, in the order asked.")
+    notes: dict[str, str] = Field(description="Question id -> the candidate's notes typed during the round.")
+    elapsedMs: int | None = Field(description="Time used, once the round is over.")
+
+
+class MockClock(_Record):
+    startedAt: int = Field(description="Milliseconds since the epoch.")
+    pausedAt: int | None = Field(description="Set while paused.")
+    pausedMs: int = Field(ge=0, description="Time spent paused so far.")
+
+
+class MockStep(_Record):
+    q: int = Field(ge=0, description="Index of the question being asked.")
+    followUp: int = Field(ge=-1, description="-1 while answering the prompt, then the follow-up asked.")
+
+
+class MockScore(_Record):
+    covered: list[int]
+    rating: Rating | None
+    notes: str
+
+
+class Mock(_Record):
+    """The mock round or loop in progress (docs/assets/study/mock.js), restored after a reload."""
+
+    role: str = Field(pattern=ID_PATTERN)
+    kind: Literal["round", "loop"]
+    started: datetime
+    rounds: list[MockRound] = Field(min_length=1)
+    index: int = Field(ge=0, description="The round being run (or the last one before a break).")
+    phase: Literal["round", "break", "debrief"]
+    step: MockStep
+    clock: MockClock = Field(description="The clock of the current round or break.")
+    score: dict[str, MockScore] = Field(description="'<round index>:<question id>' -> the scorecard so far.")
+    notes: str
+
+
 class StudyRecord(_Record):
     """Everything the study tools store, under one localStorage key (sisg.study.v2, a name kept from
-    version 2). Version 2 records and files are read and migrated: plans gain order, hours and rounds."""
+    version 2). Version 2 and 3 records and files are read and migrated: plans gain order, hours and
+    rounds; a version 3 record gains no debriefs and no mock in progress."""
 
     format: Literal["spotify-interview-study-guides-study-record"] = FORMAT
-    version: Literal[3] = 3
+    version: Literal[4] = 4
     exported_at: datetime | None = Field(default=None, description="Set in exported files only.")
     reviews: dict[str, list[Review]] = Field(description="Question id -> reviews, oldest first (at most 200).")
     notes: dict[str, Note] = Field(default_factory=dict)
     plan: Plan | None = None
     pass_: Pass | None = Field(default=None, alias="pass")
+    debriefs: list[Debrief] = Field(
+        default_factory=list, max_length=200, description="Saved debriefs of mock rounds and loops, oldest first."
+    )
+    mock: Mock | None = Field(default=None, description="The device's own; never merged on import.")

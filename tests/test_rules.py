@@ -226,6 +226,16 @@ def _(data):
     ]
 
 
+@breaks("crossref.signal_rounds_of_the_role")
+def _(data):
+    with (data / ROLE).open("a") as role:
+        role.write("signals:\n  - {name: Clarity, description: Says why., rounds: [screen, finals]}\n")
+    return [
+        f"{at(data, ROLE, 'rounds: [screen, finals]')}: signals[0].rounds[1]: unknown round 'finals': "
+        "no such id in the rounds of role 'example-role'; did you mean 'final'?"
+    ]
+
+
 @breaks("crossref.questions_asked_in_the_roles_they_name")
 def _(data):
     # A second role asks only the coding topic and names itself in prompts; a motivation prompt says its name.

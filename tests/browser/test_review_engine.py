@@ -113,6 +113,16 @@ def _role_question_ids(guide, role_id: str) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _study_hours(guide, ids: list[str]) -> float:
+    """Hours a day for a plan that covers the role in the run: new questions get half of each day
+    before the two review days (loop.js), and this candidate's Again and Hard answers come back the
+    same day, so reviews take more than the other half; 1.75 × the new questions' share is room
+    enough (in quarter hours, at most 16)."""
+    minutes = {q["id"]: q["minutes"] for q in guide["questions"]}
+    new_per_day = sum(minutes[qid] for qid in ids) / 60 / (INTERVIEW_IN_DAYS - 2)
+    return min(16.0, math.ceil(1.75 * 2 * new_per_day * 4) / 4)
+
+
 def _rating(question_id: str, day: int) -> int:
     """The simulated candidate: mostly Good, sometimes Again, Hard or Easy; the same on every run."""
     roll = random.Random(f"{question_id}/{day}").random()
@@ -135,16 +145,16 @@ def test_two_weeks_of_study_cover_the_role_and_follow_the_reference(engine_page,
     ids = _role_question_ids(guide, role_id)
     interview = (START + dt.timedelta(days=INTERVIEW_IN_DAYS)).date()
     plan = page.evaluate(
-        """async ([role, interview]) => {
+        """async ([role, interview, hours]) => {
              window.guide = await SISG.loadGuide();
              const spec = SISG.due.roleSpec(guide, role);
              const today = SISG.review.dayOf(new Date());
              const plan = SISG.review.makePlan({role: spec.role, questions: spec.questions, reviews: {}, today,
-                                                interview, hours: 8});
+                                                interview, hours});
              const saved = SISG.store.update((record) => { record.plan = plan; });
              return {plan, saved};
            }""",
-        [role_id, interview.isoformat()],
+        [role_id, interview.isoformat(), _study_hours(guide, ids)],
     )
     assert plan["saved"] == {"ok": True} and plan["plan"]["unplaced"] == []
 

@@ -20,7 +20,7 @@ const FSRS = require(path.join(STUDY, "vendor", "ts-fsrs.umd.js"));
 
 const engine = L.scheduler(FSRS);
 const sum = (list) => list.reduce((a, b) => a + b, 0);
-const KIND_MINUTES = [3, 4, 6, 10, 15, 20]; // the practice timer's minutes per kind (presenter.py)
+const KIND_MINUTES = [5, 10, 12, 25, 40, 50]; // minutes per question kind (study_guide/mock.py KIND_MINUTES)
 
 /* ---- Generators ---- */
 

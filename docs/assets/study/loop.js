@@ -404,6 +404,10 @@
     return out;
   }
 
+  /* The rating the ticked points of "what a strong answer covers" suggest: all of them Good, at
+     least half Hard, fewer Again. Easy is never suggested: only the candidate knows it came easily. */
+  const suggestedRating = (ticked, total) => (!total ? null : ticked === total ? 3 : ticked * 2 >= total ? 2 : 1);
+
   return {
     DAY_MS,
     NEW_DONE_BEFORE_DAYS,
@@ -435,5 +439,6 @@
     readiness,
     weakest,
     reviewsAhead,
+    suggestedRating,
   };
 });

@@ -32,10 +32,8 @@
     return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
   };
 
-  /* The rating the ticked points suggest: all of them Good, at least half Hard, fewer Again.
-     Easy is never suggested: only the candidate knows the answer came easily. */
-  const suggestedRating = (ticked, total) =>
-    !total ? null : ticked === total ? 3 : ticked * 2 >= total ? 2 : 1;
+  // The rating the ticked points suggest (loop.js; the mock round's scorecard uses it too).
+  const { suggestedRating } = S.loop;
 
   S.practice = { suggestedRating };
   S.onPageWithGuide("#sisg-practice", start);

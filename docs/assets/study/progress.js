@@ -144,17 +144,29 @@
     const parsed = S.store.parseImport(text, new Set(Object.keys(guide.question)));
     const base = S.store.read();
     const notesBefore = Object.keys(base.notes).length;
-    const { record, added } = S.store.merge(base, parsed.record);
+    const { record, added, debriefsAdded } = S.store.merge(base, parsed.record);
     const result = S.store.write(record);
     if (!result.ok) return { ok: false, text: `Not imported: ${result.error}` };
     const notes = Object.keys(record.notes).length - notesBefore;
     const parts = [`Imported: ${plural(added, "review")} added`];
     if (notes) parts.push(`${plural(notes, "note")} added`);
+    if (debriefsAdded) parts.push(`${plural(debriefsAdded, "mock debrief")} added`);
     const { dropped, clamped, invalid } = parsed.counts;
     if (dropped) parts.push(`${plural(dropped, "entry", "entries")} for questions this guide does not have dropped`);
     if (clamped) parts.push(`${plural(clamped, "future date")} set to now`);
     if (invalid) parts.push(`${plural(invalid, "malformed review")} skipped`);
     return { ok: true, text: `${parts.join("; ")}.` };
+  }
+
+  // Saved debriefs of mock rounds and loops, newest first (debrief.js draws each).
+  function debriefsOf(guide, record) {
+    const list = (record.debriefs || []).slice().reverse();
+    return [
+      el("h2", { id: "sisg-debriefs", text: `Mock debriefs (${list.length})` }),
+      list.length
+        ? el("div", { class: "sisg-debriefs" }, list.map((debrief) => S.debriefView(guide, debrief)))
+        : el("p", {}, "No mock round yet. ", el("a", { href: S.siteUrl(guide.data.pages.mock), text: "Run one" }), "."),
+    ];
   }
 
   /* Got it / Needs work for `ids` counted for one role: each question's last review made while
@@ -219,6 +231,7 @@
             ),
           )
         : el("p", { text: "Nothing marked Needs work." }),
+      debriefsOf(guide, record),
     ];
   }
 })();

@@ -11,12 +11,17 @@
   const LEGACY_KEY = "sisg.progress.v1"; // {id: {status: "got"|"review", at}} before the record
   const FORMAT = "spotify-interview-study-guides-study-record";
   // 3: reviews may name the role practised; the plan keeps its hours, rounds and priority order.
-  // Version 2 records (same key) and files are read and migrated without loss (migratePlan).
-  const VERSION = 3;
+  // 4: `debriefs` (mock rounds and loops, scored) and `mock` (the mock in progress).
+  // Version 2 and 3 records (same key) and files are read and migrated without loss (cleanPlan).
+  const VERSION = 4;
   // Limits that keep a hostile or runaway file from filling the quota or slowing every click.
   const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
   const MAX_REVIEWS_PER_QUESTION = 200;
   const MAX_NOTE_CHARS = 5000;
+  const MAX_DEBRIEFS = 200; // the newest are kept
+  const MAX_DEBRIEF_ROUNDS = 20;
+  const MAX_DEBRIEF_QUESTIONS = 40; // per round
+  const MAX_COVERS = 60; // points of "what a strong answer covers" a question may have
   const RATINGS = [1, 2, 3, 4]; // Again, Hard, Good, Easy (FSRS's Rating values)
   // The quick path of earlier versions: Got it is a Good review, Needs work an Again.
   const LEGACY_RATING = { got: 3, review: 1 };
@@ -24,7 +29,16 @@
   /* Maps keyed by question id have no prototype, so no id can meet a built-in property such as
      "constructor" (the build also reserves it: study_guide/paths.py RESERVED_IDS). */
   const dict = (entries = {}) => Object.assign(Object.create(null), entries);
-  const empty = () => ({ format: FORMAT, version: VERSION, reviews: dict(), notes: dict(), plan: null, pass: null });
+  const empty = () => ({
+    format: FORMAT,
+    version: VERSION,
+    reviews: dict(),
+    notes: dict(),
+    plan: null,
+    pass: null,
+    debriefs: [],
+    mock: null,
+  });
 
   const ID = /^[a-z0-9][a-z0-9-]{0,99}$/; // a role or round id
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,6 +123,89 @@
     };
   }
 
+  /* ---- Debriefs of mock rounds and loops (version 4) ----
+     {id, at, role, kind: "round"|"loop", notes, rounds: [{round, minutes, notes, questions: [{id,
+     covers, covered: [indexes ticked], rating: 1-4 or null, notes}]}]}. Bad entries are dropped
+     (counted as invalid), unknown question ids dropped (counted), future dates set to now. */
+  const text = (value) => (typeof value === "string" ? value.slice(0, MAX_NOTE_CHARS) : "");
+
+  function cleanDebriefQuestion(q, keep) {
+    if (!isObject(q) || typeof q.id !== "string" || !keep(q.id)) return null;
+    const covers = Number.isInteger(q.covers) && q.covers >= 0 && q.covers <= MAX_COVERS ? q.covers : 0;
+    const covered = Array.isArray(q.covered)
+      ? [...new Set(q.covered.filter((i) => Number.isInteger(i) && i >= 0 && i < covers))].sort((a, b) => a - b)
+      : [];
+    return { id: q.id, covers, covered, rating: RATINGS.includes(q.rating) ? q.rating : null, notes: text(q.notes) };
+  }
+
+  function cleanDebrief(debrief, keep, now, counts) {
+    const valid =
+      isObject(debrief) &&
+      typeof debrief.id === "string" &&
+      ID.test(debrief.id) &&
+      validTime(debrief.at) &&
+      typeof debrief.role === "string" &&
+      ID.test(debrief.role) &&
+      Array.isArray(debrief.rounds);
+    if (!valid) {
+      counts.invalid += 1;
+      return null;
+    }
+    let at = new Date(debrief.at);
+    if (at > now) {
+      counts.clamped += 1;
+      at = now;
+    }
+    const rounds = debrief.rounds
+      .filter((r) => isObject(r) && typeof r.round === "string" && ID.test(r.round))
+      .slice(0, MAX_DEBRIEF_ROUNDS)
+      .map((r) => ({
+        round: r.round,
+        minutes: Number.isInteger(r.minutes) && r.minutes > 0 && r.minutes <= 600 ? r.minutes : null,
+        notes: text(r.notes),
+        questions: (Array.isArray(r.questions) ? r.questions : [])
+          .slice(0, MAX_DEBRIEF_QUESTIONS)
+          .map((q) => cleanDebriefQuestion(q, keep))
+          .filter(Boolean),
+      }));
+    if (!rounds.length) {
+      counts.invalid += 1;
+      return null;
+    }
+    return {
+      id: debrief.id,
+      at: at.toISOString(),
+      role: debrief.role,
+      kind: debrief.kind === "loop" ? "loop" : "round",
+      notes: text(debrief.notes),
+      rounds,
+    };
+  }
+
+  // Oldest first, one per id (the first seen wins), at most MAX_DEBRIEFS (the newest).
+  function cleanDebriefs(list, keep, now, counts) {
+    if (!Array.isArray(list)) return [];
+    const seen = new Set();
+    const out = [];
+    list.forEach((entry) => {
+      const clean = cleanDebrief(entry, keep, now, counts);
+      if (clean && !seen.has(clean.id)) {
+        seen.add(clean.id);
+        out.push(clean);
+      }
+    });
+    out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return out.slice(-MAX_DEBRIEFS);
+  }
+
+  // Both lists, each debrief once (by id; the one already here wins): none is lost.
+  function mergeDebriefs(base, incoming) {
+    const here = new Set(base.map((d) => d.id));
+    const added = incoming.filter((d) => !here.has(d.id));
+    const all = [...base, ...added].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return { debriefs: all.slice(-MAX_DEBRIEFS), added: added.length };
+  }
+
   /* Any stored or imported value → {record, counts}. `known` (a Set of question ids, optional)
      drops ids this guide does not have. Accepts the record and the version-1 marks export. */
   function normalise(value, { known = null, now = new Date() } = {}) {
@@ -148,10 +245,13 @@
     }
     if (isObject(value.plan)) record.plan = cleanPlan(value.plan, (id) => !known || known.has(id));
     if (isObject(value.pass)) record.pass = value.pass;
+    record.debriefs = cleanDebriefs(value.debriefs, (id) => keep(id), now, counts);
+    if (isObject(value.mock)) record.mock = value.mock;
     return { record, counts };
   }
 
-  // Union of two review histories; for notes the newer one wins. `base` keeps its plan and pass.
+  /* Union of two review histories and of the debriefs; for notes the newer one wins. `base` keeps
+     its plan, pass and mock in progress. */
   function merge(base, incoming) {
     const now = new Date();
     const counts = { dropped: 0, clamped: 0, invalid: 0 };
@@ -165,7 +265,9 @@
     Object.entries(incoming.notes).forEach(([id, note]) => {
       if (!out.notes[id] || out.notes[id].at < note.at) out.notes[id] = note;
     });
-    return { record: out, added };
+    const debriefs = mergeDebriefs(base.debriefs || [], incoming.debriefs || []);
+    out.debriefs = debriefs.debriefs;
+    return { record: out, added, debriefsAdded: debriefs.added };
   }
 
   /* A file's text → {record, counts}, or a StudyRecordError saying why it was refused. */
@@ -192,7 +294,7 @@
       throw new StudyRecordError("This is not a study record exported from this guide. Nothing was changed.");
     }
     const version = legacy ? 1 : value.version;
-    if (version !== 1 && version !== 2 && version !== VERSION) {
+    if (version !== 1 && version !== 2 && version !== 3 && version !== VERSION) {
       const which = Number.isInteger(version) ? `version ${version}` : "an unknown version";
       throw new StudyRecordError(
         `This file is ${which} of the study record; this guide reads versions 1 to ${VERSION}. Nothing was changed.`,
@@ -317,6 +419,8 @@
     update,
     review,
     setNote,
+    cleanDebriefs,
+    mergeDebriefs,
     subscribe,
     lastReview,
     // Tests and the reset button: forget the cached copy so the next read sees localStorage.
