@@ -24,7 +24,15 @@ from .paths import (
     tool_urls,
     topic_url,
 )
-from .presenter import FORMAT_LABELS, KIND_LABELS, KIND_MINUTES, Presenter, duration_label, round_minutes
+from .presenter import (
+    FORMAT_LABELS,
+    KIND_LABELS,
+    KIND_MINUTES,
+    STORY_KINDS,
+    Presenter,
+    duration_label,
+    round_minutes,
+)
 
 SCHEMA_VERSION = 2
 
@@ -42,6 +50,9 @@ class RoundOut(Round):
 class RoleOut(Role):
     rounds: list[RoundOut]
     url: str
+    story_questions: list[str] = Field(
+        description="Ids of the role's questions a story answers (kinds in story_kinds), each once, in page order."
+    )
     cheatsheet_url: str = Field(description="The role's printable cheat sheet, relative to the site root.")
 
 
@@ -81,6 +92,7 @@ class GuideExport(_Out):
     schema_version: int = SCHEMA_VERSION
     labels: Labels
     pages: dict[str, str] = Field(description="Study tool name -> URL relative to the site root.")
+    story_kinds: list[str] = Field(description="Question kinds answered with a story of the candidate's own.")
     company: Company
     roles: list[RoleOut]
     topics: list[TopicOut]
@@ -107,6 +119,7 @@ def export(guide, presenter: Presenter) -> GuideExport:
                 ],
             },
             url=role_url(role),
+            story_questions=_story_questions(guide, role),
             cheatsheet_url=site_url(cheatsheet_page(role)),
         )
         for role in guide.roles
@@ -123,6 +136,7 @@ def export(guide, presenter: Presenter) -> GuideExport:
     return GuideExport(
         labels=Labels(kinds=KIND_LABELS, formats=FORMAT_LABELS),
         pages=tool_urls(),
+        story_kinds=list(STORY_KINDS),
         company=guide.company,
         roles=roles,
         topics=topics,
@@ -131,6 +145,12 @@ def export(guide, presenter: Presenter) -> GuideExport:
         sources=guide.sources,
         glossary=guide.glossary,
     )
+
+
+def _story_questions(guide, role: Role) -> list[str]:
+    topics = {topic.id: topic for topic in guide.topics}
+    asked = [q for r in role.rounds for topic_id in r.focus_topics for q in topics[topic_id].questions]
+    return list(dict.fromkeys(q.id for q in asked if q.kind.value in STORY_KINDS))
 
 
 def _question(q: Question, topic: Topic, asked_in: list[Placement], presenter: Presenter) -> QuestionOut:

@@ -76,6 +76,8 @@ FORMAT_LABELS = {
     "case": "Case",
     "panel": "Panel",
 }
+# Kinds of question a candidate answers with a story of their own (the story bank links them).
+STORY_KINDS = ("behavioral", "culture-motivation")
 # Practice timer: minutes per answer by kind, roughly what one question of that kind gets in a round.
 KIND_MINUTES = {
     "behavioral": 4,
