@@ -343,7 +343,7 @@ def test_export_then_import_in_a_fresh_browser_round_trips(page, browser, site_u
     path = download.value.path()
     assert re.fullmatch(r"spotify-interview-study-record-\d{4}-\d{2}-\d{2}\.json", download.value.suggested_filename)
     exported = json.loads(Path(path).read_text(encoding="utf-8"))
-    assert exported["format"] == FORMAT and exported["version"] == 3
+    assert exported["format"] == FORMAT and exported["version"] == 4
     dt.datetime.fromisoformat(exported["exported_at"].replace("Z", "+00:00"))
     assert exported["reviews"] == stored(page)
     assert len(exported["reviews"]) == 3

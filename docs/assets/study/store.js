@@ -1,5 +1,5 @@
 /* The study record: one versioned JSON document in localStorage holding every review, note, saved
-   plan and the practice pass in progress. Its shape is schemas/study-record.schema.json.
+   plan, the practice pass in progress and the candidate's stories. Its shape is schemas/study-record.schema.json.
 
    Nothing here reports success unless the browser stored it: every write is read back, and a full
    quota or blocked storage comes back as {ok: false, error} for the page to show.
@@ -11,8 +11,10 @@
   const LEGACY_KEY = "sisg.progress.v1"; // {id: {status: "got"|"review", at}} before the record
   const FORMAT = "spotify-interview-study-guides-study-record";
   // 3: reviews may name the role practised; the plan keeps its hours, rounds and priority order.
-  // Version 2 records (same key) and files are read and migrated without loss (migratePlan).
-  const VERSION = 3;
+  // 4: the story bank's stories (cleaned and merged by storybank.js, SISG.stories).
+  // Version 2 and 3 records (same key) and files are read and migrated without loss (cleanPlan;
+  // a record without stories gets an empty list).
+  const VERSION = 4;
   // Limits that keep a hostile or runaway file from filling the quota or slowing every click.
   const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
   const MAX_REVIEWS_PER_QUESTION = 200;
@@ -24,7 +26,17 @@
   /* Maps keyed by question id have no prototype, so no id can meet a built-in property such as
      "constructor" (the build also reserves it: study_guide/paths.py RESERVED_IDS). */
   const dict = (entries = {}) => Object.assign(Object.create(null), entries);
-  const empty = () => ({ format: FORMAT, version: VERSION, reviews: dict(), notes: dict(), plan: null, pass: null });
+  const empty = () => ({
+    format: FORMAT,
+    version: VERSION,
+    reviews: dict(),
+    notes: dict(),
+    plan: null,
+    pass: null,
+    stories: [],
+  });
+  // The story bank's pure functions (storybank.js, loaded before this file).
+  const storybank = () => window.SISG.stories;
 
   const ID = /^[a-z0-9][a-z0-9-]{0,99}$/; // a role or round id
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -112,7 +124,7 @@
   /* Any stored or imported value → {record, counts}. `known` (a Set of question ids, optional)
      drops ids this guide does not have. Accepts the record and the version-1 marks export. */
   function normalise(value, { known = null, now = new Date() } = {}) {
-    const counts = { dropped: 0, clamped: 0, invalid: 0 };
+    const counts = { dropped: 0, clamped: 0, invalid: 0, badStories: 0 };
     const record = empty();
     if (!isObject(value)) return { record, counts };
     const keep = (id) => {
@@ -148,10 +160,16 @@
     }
     if (isObject(value.plan)) record.plan = cleanPlan(value.plan, (id) => !known || known.has(id));
     if (isObject(value.pass)) record.pass = value.pass;
+    record.stories = storybank().cleanStories(value.stories, {
+      now,
+      counts,
+      keep: (id) => !known || known.has(id),
+    });
     return { record, counts };
   }
 
-  // Union of two review histories; for notes the newer one wins. `base` keeps its plan and pass.
+  /* Union of two review histories; for notes and stories the newer one wins. `base` keeps its plan
+     and pass. `storiesAdded` counts stories new to `base`, `storiesUpdated` those replaced by a newer copy. */
   function merge(base, incoming) {
     const now = new Date();
     const counts = { dropped: 0, clamped: 0, invalid: 0 };
@@ -165,7 +183,9 @@
     Object.entries(incoming.notes).forEach(([id, note]) => {
       if (!out.notes[id] || out.notes[id].at < note.at) out.notes[id] = note;
     });
-    return { record: out, added };
+    const stories = storybank().mergeStories(base.stories, incoming.stories);
+    out.stories = stories.stories;
+    return { record: out, added, storiesAdded: stories.added, storiesUpdated: stories.updated };
   }
 
   /* A file's text → {record, counts}, or a StudyRecordError saying why it was refused. */
@@ -192,7 +212,7 @@
       throw new StudyRecordError("This is not a study record exported from this guide. Nothing was changed.");
     }
     const version = legacy ? 1 : value.version;
-    if (version !== 1 && version !== 2 && version !== VERSION) {
+    if (![1, 2, 3, VERSION].includes(version)) {
       const which = Number.isInteger(version) ? `version ${version}` : "an unknown version";
       throw new StudyRecordError(
         `This file is ${which} of the study record; this guide reads versions 1 to ${VERSION}. Nothing was changed.`,
@@ -277,6 +297,21 @@
     });
   }
 
+  // Save a story (a new one, or a new version of one with its id); the bank cleans it first.
+  function saveStory(story) {
+    const clean = storybank().cleanStory(story);
+    if (!clean) return { ok: false, error: "A story needs a title." };
+    return update((record) => {
+      record.stories = storybank().withStory(record.stories, clean);
+    });
+  }
+
+  function deleteStory(id) {
+    return update((record) => {
+      record.stories = storybank().withoutStory(record.stories, id);
+    });
+  }
+
   function subscribe(fn) {
     listeners.push(fn);
     return () => {
@@ -317,6 +352,8 @@
     update,
     review,
     setNote,
+    saveStory,
+    deleteStory,
     subscribe,
     lastReview,
     // Tests and the reset button: forget the cached copy so the next read sees localStorage.
