@@ -21,14 +21,15 @@ from .presenter import Link, Presenter, SectionBody
 
 # The sections a sheet shows, by field, in the presenter's own order.
 SHEET_FIELDS = ("covers", "follow_ups")
-# Printed layout (guide.css, `.guide-interviewer` in print): characters a line holds at the
-# sheet's 8.5pt type on the narrower paper (A4), and lines a page holds on the shorter one (Letter).
-CHARS_PER_LINE = 105
-LINES_PER_PAGE = 70
-# Lines a block takes besides its text: a question's heading and the two section labels,
-# a list item's own spacing, the title and lede.
-QUESTION_LINES = 3.5
-ITEM_LINES = 0.2
+# Printed layout (guide.css, `.guide-interviewer` in print, 8.5pt type): characters a line holds on
+# the narrower paper (A4) once the list indent is taken off, and lines a page holds on the shorter
+# one (Letter). About 66 lines fit; 56 leaves room for the gap at a page's end, since a question
+# is kept whole on one page, and for list spacing. Fitted to Chromium's print of every sheet
+# (benchmarks/results/interviewer-sheets.md): never below it, at most one page above.
+CHARS_PER_LINE = 90
+LINES_PER_PAGE = 56
+# Lines a block takes besides its text: a question's heading, and the sheet's title and lede.
+QUESTION_LINES = 2
 HEAD_LINES = 5
 
 
@@ -53,12 +54,12 @@ def _lines(text: str) -> float:
 
 def printed_pages(role: Role, questions: list[tuple[Question, list[SectionBody]]]) -> int:
     """The most pages the sheet prints on: its estimated lines over the lines a page holds."""
-    lines = HEAD_LINES + sum(_lines(f"{s.name}. {s.description}") + ITEM_LINES for s in role.signals)
+    lines = HEAD_LINES + sum(_lines(f"{s.name}. {s.description}") for s in role.signals)
     for question, sections in questions:
         lines += QUESTION_LINES + _lines(question.prompt)
         for section in sections:
             items = section.section.value(question.guidance)
-            lines += sum(_lines(item) + ITEM_LINES for item in items)
+            lines += sum(_lines(item) for item in items)
     return max(1, math.ceil(lines / LINES_PER_PAGE))
 
 

@@ -105,7 +105,9 @@ def test_every_interviewer_sheet_prints_within_the_pages_it_states(browser, site
     for role in GUIDE.roles:
         for round_ in role.rounds:
             page.goto(f"{site_url}interviewer/{role.id}/{round_.id}/")
-            stated = int(re.search(r"prints on at most (\d+) page", page.locator(".guide-interviewer-lede").inner_text())[1])
+            stated = int(
+                re.search(r"prints on at most (\d+) page", page.locator(".guide-interviewer-lede").inner_text())[1]
+            )
             counts = {paper: pdf_pages(page.pdf(format=paper, print_background=True)) for paper in PAPER}
             if max(counts.values()) > stated or stated > max(counts.values()) + 1:
                 wrong.append(f"{role.id}/{round_.id}: states {stated}, prints {counts}")

@@ -18,8 +18,16 @@
 })(typeof self !== "undefined" ? self : globalThis, () => {
   "use strict";
 
-  // The parts of a story after its title, in the order they are told.
-  const PARTS = ["situation", "task", "action", "result", "learned", "numbers"];
+  // The parts of a story after its title, in the order they are told, with their labels.
+  const PART_LABELS = {
+    situation: "Situation",
+    task: "Task",
+    action: "Action",
+    result: "Result",
+    learned: "What I learned",
+    numbers: "The numbers",
+  };
+  const PARTS = Object.keys(PART_LABELS);
   // Caps that keep a hostile or runaway file from filling the quota.
   const MAX_STORIES = 200;
   const MAX_TITLE_CHARS = 200;
@@ -136,6 +144,7 @@
       .padStart(6, "0")}`;
 
   return {
+    PART_LABELS,
     PARTS,
     MAX_STORIES,
     MAX_TITLE_CHARS,
@@ -152,3 +161,25 @@
     newId,
   };
 });
+
+/* In the browser: a story as the pages show it (the story bank, Practice after reveal, and any page
+   that calls SISG.stories.view). Text goes in as text (SISG.el), never as HTML. */
+if (typeof window !== "undefined" && window.SISG && window.SISG.stories) {
+  window.SISG.stories.view = (story, { heading = "h4" } = {}) => {
+    const { el } = window.SISG;
+    const B = window.SISG.stories;
+    const parts = B.PARTS.filter((part) => story[part].trim());
+    return el(
+      "article",
+      { class: "sisg-story", "data-story": story.id },
+      el(heading, { class: "sisg-story__title", text: story.title }),
+      parts.length
+        ? el(
+            "dl",
+            { class: "sisg-story__parts" },
+            parts.map((part) => [el("dt", { text: B.PART_LABELS[part] }), el("dd", { text: story[part] })]),
+          )
+        : el("p", { class: "sisg-note", text: "Only a title so far." }),
+    );
+  };
+}
