@@ -112,6 +112,13 @@
     const themeBoxes = el("fieldset", { class: "sisg-story-tags" });
     const questionBoxes = el("fieldset", { class: "sisg-story-tags sisg-story-tags--questions" });
     const questionCount = el("span", { class: "sisg-story-tags__count" });
+    // Folded for a new story (the list is long); open when editing one that answers questions.
+    const questionPick = el(
+      "details",
+      { class: "sisg-story-pick" },
+      el("summary", {}, "Questions it answers ", questionCount),
+      questionBoxes,
+    );
     const saveButton = el("button", { type: "submit", class: "sisg-btn sisg-btn--primary", text: "Save story" });
     const cancelButton = el("button", { type: "button", class: "sisg-btn", text: "Cancel editing", hidden: true });
     const formHeading = el("h2", { id: "sisg-stories-form", text: "Write a story" });
@@ -121,7 +128,7 @@
       el("div", { class: "sisg-field" }, el("label", { for: title.id, text: "Title (a few words you will recognise)" }), title),
       B.PARTS.map((part) => el("div", { class: "sisg-field" }, el("label", { for: parts[part].id, text: B.PART_LABELS[part] }), parts[part])),
       themeBoxes,
-      el("details", { class: "sisg-story-pick" }, el("summary", {}, "Questions it answers ", questionCount), questionBoxes),
+      questionPick,
       el("div", { class: "sisg-field sisg-field--action" }, saveButton, cancelButton),
     );
     fill(formBox, formHeading, form);
@@ -135,6 +142,7 @@
       editing = story ? story.id : null;
       formHeading.textContent = story ? `Edit “${story.title}”` : "Write a story";
       cancelButton.hidden = !story;
+      questionPick.open = Boolean(story && story.questions.length);
       title.value = story ? story.title : "";
       B.PARTS.forEach((part) => {
         parts[part].value = story ? story[part] : "";
