@@ -156,7 +156,7 @@
       );
       fill(
         questionBoxes,
-        el("legend", { text: "Questions it answers" }),
+        el("legend", { class: "sisg-sr-only", text: "Questions it answers" }), // the summary says it on screen
         r.story_questions.map((id) =>
           checkbox("question", id, Boolean(story && story.questions.includes(id)), S.html(guide.question[id].prompt_html)),
         ),
