@@ -216,6 +216,16 @@ def unique_worked_example_ids(ctx: Context) -> Iterator[Finding]:
             seen.add(example.id)
 
 
+def unique_story_theme_ids(ctx: Context) -> Iterator[Finding]:
+    """Story theme ids are unique within their role (stories are tagged with them)."""
+    for role in ctx.guide.roles:
+        seen: set[str] = set()
+        for index, theme in enumerate(role.story_themes):
+            if theme.id in seen:
+                yield ("roles", role.id), ("story_themes", index, "id"), f"duplicate story theme id '{theme.id}'"
+            seen.add(theme.id)
+
+
 def worked_example_ids_apart_from_page_ids(ctx: Context) -> Iterator[Finding]:
     """No worked example id is also a round, topic or question id: all are anchors on the role page."""
     topic_and_question_ids = _topic_ids(ctx.guide) | _question_ids(ctx.guide)
@@ -339,6 +349,7 @@ RULES: tuple[Rule, ...] = (
     topic_in_one_round_per_role,
     known_frameworks,
     unique_worked_example_ids,
+    unique_story_theme_ids,
     worked_example_ids_apart_from_page_ids,
     topics_in_some_round,
     known_sources,

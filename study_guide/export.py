@@ -26,7 +26,7 @@ from .paths import (
     tool_urls,
     topic_url,
 )
-from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, duration_label, round_minutes
+from .presenter import FORMAT_LABELS, KIND_LABELS, STORY_KINDS, Presenter, duration_label, round_minutes
 
 SCHEMA_VERSION = 3
 
@@ -81,6 +81,9 @@ class RoleOut(Role):
     rounds: list[RoundOut]
     signals: list[SignalOut]
     url: str
+    story_questions: list[str] = Field(
+        description="Ids of the role's questions a story answers (kinds in story_kinds), each once, in page order."
+    )
     cheatsheet_url: str = Field(description="The role's printable cheat sheet, relative to the site root.")
 
 
@@ -121,6 +124,7 @@ class GuideExport(_Out):
     labels: Labels
     pages: dict[str, str] = Field(description="Study tool name -> URL relative to the site root.")
     mock: MockRules
+    story_kinds: list[str] = Field(description="Question kinds answered with a story of the candidate's own.")
     company: Company
     roles: list[RoleOut]
     topics: list[TopicOut]
@@ -144,6 +148,7 @@ def export(guide, presenter: Presenter) -> GuideExport:
                 ],
             },
             url=role_url(role),
+            story_questions=_story_questions(guide, role),
             cheatsheet_url=site_url(cheatsheet_page(role)),
         )
         for role in guide.roles
@@ -166,6 +171,7 @@ def export(guide, presenter: Presenter) -> GuideExport:
             overhead_minutes=mock.OVERHEAD_MINUTES,
             kind_minutes=KIND_MINUTES,
         ),
+        story_kinds=list(STORY_KINDS),
         company=guide.company,
         roles=roles,
         topics=topics,
@@ -206,6 +212,12 @@ def _mock(round_: Round, kinds: list[str]) -> MockOut:
             for p in choices
         ],
     )
+
+
+def _story_questions(guide, role: Role) -> list[str]:
+    topics = {topic.id: topic for topic in guide.topics}
+    asked = [q for r in role.rounds for topic_id in r.focus_topics for q in topics[topic_id].questions]
+    return list(dict.fromkeys(q.id for q in asked if q.kind.value in STORY_KINDS))
 
 
 def _question(q: Question, topic: Topic, asked_in: list[Placement], presenter: Presenter) -> QuestionOut:

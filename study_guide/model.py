@@ -328,6 +328,25 @@ class Signal(Cited):
     )
 
 
+class StoryTheme(Cited):
+    """A kind of story the behavioural rounds ask for; the story bank tags stories with it."""
+
+    id: Id
+    name: PlainText
+    detail: Text = Field(description="What a story for this theme shows.")
+    inferred: StrictBool = Field(
+        default=False, description="True when no source names this theme; it is reasoned from the role's topics."
+    )
+    note: Text | None = Field(default=None, description="For an inferred theme: what it is based on.")
+
+    @model_validator(mode="after")
+    def _inference_explained(self) -> StoryTheme:
+        """An inferred story theme says what it is based on."""
+        if self.inferred and not self.note:
+            raise ValueError("an inferred story theme needs note saying what it is based on")
+        return self
+
+
 class Process(Cited):
     length: Text = Field(description="How long the whole loop takes, as the sources put it.")
     summary: Text
@@ -352,6 +371,9 @@ class Role(Cited):
     )
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list, description="What the panel weighs.")
+    story_themes: list[StoryTheme] = Field(
+        default_factory=list, description="Themes to have a story ready for (the story bank tags stories with them)."
+    )
     key_figures: list[Figure] = Field(default_factory=list)
     compensation: Compensation | None = None
     checklist: list[Text] = Field(default_factory=list)

@@ -26,9 +26,17 @@ QUESTIONS_PAGE = "questions.md"
 FRAMEWORKS_PAGE = "frameworks.md"
 SOURCES_PAGE = "sources.md"
 CHEATSHEETS_DIR = "cheatsheets"
+# One printable interviewer sheet per round: interviewer/<role id>/<round id>/.
+INTERVIEWER_DIR = "interviewer"
 DOWNLOADS_PAGE = "downloads.md"
 # The study tools, whose URLs the browser takes from guide.json (or, on reading pages, from the page).
-TOOL_PAGES = {"practice": "practice.md", "mock": "mock.md", "plan": "plan.md", "progress": "progress.md"}
+TOOL_PAGES = {
+    "practice": "practice.md",
+    "mock": "mock.md",
+    "plan": "plan.md",
+    "progress": "progress.md",
+    "stories": "stories.md",
+}
 
 
 def _anchors(*names: str) -> dict[str, str]:
@@ -39,10 +47,19 @@ def _anchors(*names: str) -> dict[str, str]:
 # Headings each template anchors itself (templates read them as `anchors.role.loop` etc.).
 ANCHORS: dict[str, dict[str, str]] = {
     "role": _anchors(
-        "loop", "checklist", "about", "compensation", "signals", "key-figures", "mistakes", "worked-examples", "faq"
+        "loop",
+        "checklist",
+        "about",
+        "compensation",
+        "signals",
+        "story-themes",
+        "key-figures",
+        "mistakes",
+        "worked-examples",
+        "faq",
     ),
     "cheatsheet": _anchors("rounds", "frameworks", "signals", "key-figures", "checklist"),
-    "downloads": _anchors("anki", "import", "data", "cheat-sheets", "offline"),
+    "downloads": _anchors("anki", "import", "data", "cheat-sheets", "interviewer-sheets", "offline"),
     "company": _anchors(
         "hiring-process",
         "bands",
@@ -108,6 +125,12 @@ def cheatsheet_page(role: Role | str) -> str:
     return f"{CHEATSHEETS_DIR}/{role_id}.md"
 
 
+def interviewer_page(role: Role | str, round_: Round | str) -> str:
+    role_id = role if isinstance(role, str) else role.id
+    round_id = round_ if isinstance(round_, str) else round_.id
+    return f"{INTERVIEWER_DIR}/{role_id}/{round_id}.md"
+
+
 def site_url(page: str, anchor: str | None = None) -> str:
     """The URL of a page (and anchor), relative to the site root."""
     url = page.removesuffix("index.md").removesuffix(".md")
@@ -156,6 +179,11 @@ def mock_query(role: Role | str, round_: Round | str | None = None) -> str:
     if round_ is not None:
         params["round"] = round_ if isinstance(round_, str) else round_.id
     return urlencode(params)
+
+
+def role_query(role: Role | str) -> str:
+    """A study tool's query for one role: `role=<role id>` (the story bank reads it)."""
+    return urlencode({"role": role if isinstance(role, str) else role.id})
 
 
 def tool_urls() -> dict[str, str]:

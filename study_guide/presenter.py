@@ -77,6 +77,8 @@ FORMAT_LABELS = {
     "case": "Case",
     "panel": "Panel",
 }
+# Kinds of question a candidate answers with a story of their own (the story bank links them).
+STORY_KINDS = ("behavioral", "culture-motivation")
 CODE_LANGUAGES = {".py": "python", ".sql": "sql"}
 _BACKTICK_RUN = re.compile("`+")
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import mock, paths
+from . import interviewer, mock, paths
 from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
 from .model import Guide, Question, Role, Round, Topic
-from .presenter import FORMAT_LABELS, KIND_LABELS, Presenter, SectionBody, fenced_code
+from .presenter import FORMAT_LABELS, KIND_LABELS, STORY_KINDS, Presenter, SectionBody, fenced_code
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,10 @@ class Renderer:
             links=_Links(link, self.topic_of_question),
             code_file=self.code_file,
             guidance_sections=lambda question: self.guidance_sections(question, link),
+            interviewer_sheet=lambda role, round_: interviewer.sheet(
+                self.presenter, role, round_, self.round_questions(round_), link
+            ),
+            story_rounds=self.story_rounds,
             round_question_ids=self.round_question_ids,
             role_question_ids=self.role_question_ids,
             paths=paths,
@@ -195,6 +199,14 @@ class Renderer:
 
     def guidance_sections(self, question: Question, link: Callable[[str, str | None], Markup]) -> list[SectionBody]:
         return self.presenter.sections(question, link)
+
+    def round_questions(self, round_: Round) -> list[Question]:
+        """A round's questions, in page order (topic by topic)."""
+        return [q for topic_id in round_.focus_topics for q in self.topics[topic_id].questions]
+
+    def story_rounds(self, role: Role) -> set[str]:
+        """Ids of a role's rounds that ask a question a story answers (presenter.STORY_KINDS)."""
+        return {r.id for r in role.rounds if any(q.kind.value in STORY_KINDS for q in self.round_questions(r))}
 
     def round_question_ids(self, round_) -> list[str]:
         """Question ids of a round, in page order (topic by topic)."""
@@ -243,6 +255,14 @@ class _Links:
 
     def source(self, source_id: str) -> Markup:
         return self._link(paths.SOURCES_PAGE, source_id)
+
+    def stories(self, role: Role | str) -> Markup:
+        """The story bank, set to a role: `stories/?role=<id>`."""
+        return Markup(f"{self._link(paths.TOOL_PAGES['stories'], None)}?{paths.role_query(role)}")
+
+    def interviewer(self, role: Role | str, round_id: str) -> Markup:
+        """The round's printable interviewer sheet."""
+        return self._link(paths.interviewer_page(role, round_id), None)
 
     def practice(self, role: Role | str, topic: Topic | str | None = None) -> Markup:
         """The practice page, set to a role (and a topic): `practice/?role=<id>&topic=<id>`."""

@@ -48,13 +48,14 @@ ATTRIBUTES: dict[str, set[str]] = {
 # Attributes allowed only with these values: the study scripts act on them, or they are styles.
 _ALIGN = {"text-align: right;"}
 ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
-    "a": {"data-sisg-tool": {"practice", "mock", "plan", "progress", "downloads"}, "download": {""}},
+    "a": {"data-sisg-tool": {"practice", "mock", "plan", "progress", "stories", "downloads"}, "download": {""}},
     "div": {
         "data-sisg-script": {
             "assets/study/plan.js",
             "assets/study/practice.js",
             "assets/study/mockround.js assets/study/debrief.js assets/study/mock.js",
             "assets/study/mockround.js assets/study/debrief.js assets/study/progress.js",
+            "assets/study/stories.js",
         },
         "data-search-exclude": {"data-search-exclude"},
     },

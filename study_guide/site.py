@@ -79,6 +79,11 @@ class Build:
             src = paths.cheatsheet_page(role)
             frameworks = self.renderer.role_frameworks(role)
             pages.append((src, render("cheatsheet_page.md.j2", src, role=role, role_frameworks=frameworks)))
+        for role in self.guide.roles:
+            # A printable sheet per round for a friend playing the interviewer (study_guide/interviewer.py).
+            for round_ in role.rounds:
+                src = paths.interviewer_page(role, round_)
+                pages.append((src, render("interviewer_page.md.j2", src, role=role, round=round_)))
         return pages
 
     def abbreviations(self) -> str:

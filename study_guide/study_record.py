@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import IntEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT = "spotify-interview-study-guides-study-record"
 
@@ -165,10 +165,32 @@ class Mock(_Record):
     notes: str
 
 
+class Story(_Record):
+    """A story of the candidate's own, written once in the story bank (docs/assets/study/storybank.js
+    cleans and merges them; its caps are the limits here)."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Made by the browser when the story is first saved.")
+    role: str = Field(pattern=ID_PATTERN, description="The role it was written for: its themes are that role's.")
+    title: str = Field(min_length=1, max_length=200)
+    situation: str = Field(default="", max_length=5000)
+    task: str = Field(default="", max_length=5000)
+    action: str = Field(default="", max_length=5000)
+    result: str = Field(default="", max_length=5000)
+    learned: str = Field(default="", max_length=5000, description="What the candidate learned.")
+    numbers: str = Field(default="", max_length=5000, description="The figures that show the result.")
+    themes: list[Annotated[str, StringConstraints(pattern=ID_PATTERN)]] = Field(
+        default_factory=list, max_length=20, description="Ids of the role's story themes (guide.json)."
+    )
+    questions: list[Annotated[str, StringConstraints(pattern=ID_PATTERN)]] = Field(
+        default_factory=list, max_length=60, description="Ids of the questions it answers."
+    )
+    at: datetime = Field(description="When it was last saved; on import the newer copy of a story wins.")
+
+
 class StudyRecord(_Record):
     """Everything the study tools store, under one localStorage key (sisg.study.v2, a name kept from
     version 2). Version 2 and 3 records and files are read and migrated: plans gain order, hours and
-    rounds; a version 3 record gains no debriefs and no mock in progress."""
+    rounds; a version 3 record gains no debriefs, no mock in progress and an empty story list."""
 
     format: Literal["spotify-interview-study-guides-study-record"] = FORMAT
     version: Literal[4] = 4
@@ -181,3 +203,4 @@ class StudyRecord(_Record):
         default_factory=list, max_length=200, description="Saved debriefs of mock rounds and loops, oldest first."
     )
     mock: Mock | None = Field(default=None, description="The device's own; never merged on import.")
+    stories: list[Story] = Field(default_factory=list, max_length=200, description="The story bank, oldest first.")

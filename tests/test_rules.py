@@ -174,6 +174,25 @@ def _(data):
     return [f"data/{ROLE}:{line}: worked_examples[1].id: duplicate worked example id 'ex-a'"]
 
 
+STORY_THEME = "  - {{id: {id}, name: A theme, detail: What it shows.{extra}}}\n"
+
+
+@breaks("crossref.unique_story_theme_ids")
+def _(data):
+    with (data / ROLE).open("a") as role:
+        role.write("story_themes:\n" + STORY_THEME.format(id="theme-a", extra="") * 2)
+    line = len((data / ROLE).read_text().splitlines())
+    return [f"data/{ROLE}:{line}: story_themes[1].id: duplicate story theme id 'theme-a'"]
+
+
+@breaks("StoryTheme._inference_explained")
+def _(data):
+    with (data / ROLE).open("a") as role:
+        role.write("story_themes:\n" + STORY_THEME.format(id="theme-a", extra=", inferred: true"))
+    line = len((data / ROLE).read_text().splitlines())
+    return [f"data/{ROLE}:{line}: story_themes[0]: an inferred story theme needs note saying what it is based on"]
+
+
 @breaks("crossref.worked_example_ids_apart_from_page_ids")
 def _(data):
     with (data / ROLE).open("a") as role:

@@ -91,3 +91,25 @@ def test_a_cheat_sheet_prints_on_one_page(browser, site_url, role, scheme):
     counts = {paper: pdf_pages(page.pdf(format=paper, print_background=True)) for paper in PAPER}
     assert counts == dict.fromkeys(PAPER, 1)
     context.close()
+
+
+def test_every_interviewer_sheet_prints_within_the_pages_it_states(browser, site_url):
+    """Each round's sheet says "prints on at most N pages"; Chromium's PDF on A4 and Letter keeps to it.
+
+    N is an estimate from the text (study_guide/interviewer.py); it is also no more than one page
+    above the longer print, so the statement stays useful.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    wrong = []
+    for role in GUIDE.roles:
+        for round_ in role.rounds:
+            page.goto(f"{site_url}interviewer/{role.id}/{round_.id}/")
+            stated = int(
+                re.search(r"prints on at most (\d+) page", page.locator(".guide-interviewer-lede").inner_text())[1]
+            )
+            counts = {paper: pdf_pages(page.pdf(format=paper, print_background=True)) for paper in PAPER}
+            if max(counts.values()) > stated or stated > max(counts.values()) + 1:
+                wrong.append(f"{role.id}/{round_.id}: states {stated}, prints {counts}")
+    assert wrong == []
+    context.close()

@@ -250,7 +250,7 @@ def test_imports_are_bounded_cleaned_and_merged(engine_page):
     assert "not JSON" in result["notJson"]
     assert "not a study record" in result["foreign"]
     assert "version 99" in result["newer"] and "unknown version" in result["noVersion"]
-    assert result["counts"] == {"dropped": 1, "clamped": 1, "invalid": 0}
+    assert result["counts"] == {"dropped": 1, "clamped": 1, "invalid": 0, "badStories": 0}
     reviews = result["record"]["reviews"]["a"]
     assert [r["rating"] for r in reviews] == [1, 4] and reviews[1]["at"] < "2099"
     assert result["record"]["notes"]["b"]["text"] == "My STAR story"

@@ -304,7 +304,13 @@ def test_a_version_2_record_is_migrated_without_loss(day_page, site_url, guide):
     page.goto(site_url + "plan/")
     page.locator(".sisg-plan-sheet").wait_for()
     record = page.evaluate("SISG.store.read()")
-    assert record["version"] == RECORD_VERSION and record["reviews"] == reviews and record["notes"] == stored["notes"]
+    assert (
+        record["version"] == RECORD_VERSION
+        and record["stories"] == []
+        and record["debriefs"] == []
+        and record["reviews"] == reviews
+        and record["notes"] == stored["notes"]
+    )
     plan = record["plan"]
     assert {k: plan[k] for k in old_plan} == old_plan  # every field kept
     assert plan["order"] == ids[:6] and plan["hours"] is None and plan["rounds"] == {}

@@ -381,7 +381,7 @@
         rounds.filter(Boolean).map((r) => el("span", { class: "guide-tag", text: r.name })),
       );
       fill(prompt, S.html(q.prompt_html));
-      fill(guidanceBox, guidanceFor(q), noteBox);
+      fill(guidanceBox, guidanceFor(q), storiesFor(q), noteBox);
       noteInput.value = (store.read().notes[q.id] || {}).text || "";
       noteStatus.textContent = "";
       guidanceBox.hidden = true;
@@ -417,6 +417,22 @@
         if (section.field === "covers") checklist(body, q.id);
         return [el("h3", { text: section.label }), body];
       });
+    }
+    /* A behavioural or culture question (guide.json story_kinds): the candidate's stories linked to
+       it, from the story bank (SISG.stories.linked, which mock rounds use too), or where to write one. */
+    function storiesFor(q) {
+      if (!guide.data.story_kinds.includes(q.kind)) return null;
+      const mine = S.stories.linked(store.read(), q.id);
+      const bank = `${S.siteUrl(guide.data.pages.stories)}?role=${encodeURIComponent(pass.role)}`;
+      return el(
+        "section",
+        { class: "sisg-linked-stories", "aria-labelledby": "sisg-practice-stories" },
+        el("h3", { id: "sisg-practice-stories", text: "Your stories for this question" }),
+        mine.length
+          ? mine.map((story) => S.stories.view(story))
+          : el("p", { class: "sisg-note", text: "No story linked to this question yet." }),
+        el("p", {}, el("a", { href: bank, text: mine.length ? "Edit them in the story bank" : "Write one in the story bank" })),
+      );
     }
     function checklist(fragment, id) {
       const list = fragment.querySelector("ul, ol");

@@ -125,7 +125,7 @@
       const notes = Object.keys(record.notes).length;
       if (
         !window.confirm(
-          `Delete ${plural(reviews, "review")}, ${plural(notes, "note")}, your saved plan and any ` +
+          `Delete ${plural(reviews, "review")}, ${plural(notes, "note")}, ${plural(record.stories.length, "story", "stories")}, your saved plan and any ` +
             "practice pass in progress from this browser? This cannot be undone; export first to keep a copy.",
         )
       )
@@ -144,17 +144,20 @@
     const parsed = S.store.parseImport(text, new Set(Object.keys(guide.question)));
     const base = S.store.read();
     const notesBefore = Object.keys(base.notes).length;
-    const { record, added, debriefsAdded } = S.store.merge(base, parsed.record);
+    const { record, added, debriefsAdded, storiesAdded, storiesUpdated } = S.store.merge(base, parsed.record);
     const result = S.store.write(record);
     if (!result.ok) return { ok: false, text: `Not imported: ${result.error}` };
     const notes = Object.keys(record.notes).length - notesBefore;
     const parts = [`Imported: ${plural(added, "review")} added`];
     if (notes) parts.push(`${plural(notes, "note")} added`);
     if (debriefsAdded) parts.push(`${plural(debriefsAdded, "mock debrief")} added`);
-    const { dropped, clamped, invalid } = parsed.counts;
+    if (storiesAdded) parts.push(`${plural(storiesAdded, "story", "stories")} added`);
+    if (storiesUpdated) parts.push(`${plural(storiesUpdated, "story", "stories")} replaced by a newer copy`);
+    const { dropped, clamped, invalid, badStories } = parsed.counts;
     if (dropped) parts.push(`${plural(dropped, "entry", "entries")} for questions this guide does not have dropped`);
     if (clamped) parts.push(`${plural(clamped, "future date")} set to now`);
     if (invalid) parts.push(`${plural(invalid, "malformed review")} skipped`);
+    if (badStories) parts.push(`${plural(badStories, "malformed story", "malformed stories")} skipped`);
     return { ok: true, text: `${parts.join("; ")}.` };
   }
 

@@ -1,5 +1,5 @@
 /* The study record: one versioned JSON document in localStorage holding every review, note, saved
-   plan and the practice pass in progress. Its shape is schemas/study-record.schema.json.
+   plan, the practice pass in progress and the candidate's stories. Its shape is schemas/study-record.schema.json.
 
    Nothing here reports success unless the browser stored it: every write is read back, and a full
    quota or blocked storage comes back as {ok: false, error} for the page to show.
@@ -11,8 +11,10 @@
   const LEGACY_KEY = "sisg.progress.v1"; // {id: {status: "got"|"review", at}} before the record
   const FORMAT = "spotify-interview-study-guides-study-record";
   // 3: reviews may name the role practised; the plan keeps its hours, rounds and priority order.
-  // 4: `debriefs` (mock rounds and loops, scored) and `mock` (the mock in progress).
-  // Version 2 and 3 records (same key) and files are read and migrated without loss (cleanPlan).
+  // 4: `debriefs` (mock rounds and loops, scored), `mock` (the mock in progress) and the story
+  // bank's stories (cleaned and merged by storybank.js, SISG.stories).
+  // Version 2 and 3 records (same key) and files are read and migrated without loss (cleanPlan;
+  // a record without stories gets an empty list).
   const VERSION = 4;
   // Limits that keep a hostile or runaway file from filling the quota or slowing every click.
   const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -38,7 +40,10 @@
     pass: null,
     debriefs: [],
     mock: null,
+    stories: [],
   });
+  // The story bank's pure functions (storybank.js, loaded before this file).
+  const storybank = () => window.SISG.stories;
 
   const ID = /^[a-z0-9][a-z0-9-]{0,99}$/; // a role or round id
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -209,7 +214,7 @@
   /* Any stored or imported value → {record, counts}. `known` (a Set of question ids, optional)
      drops ids this guide does not have. Accepts the record and the version-1 marks export. */
   function normalise(value, { known = null, now = new Date() } = {}) {
-    const counts = { dropped: 0, clamped: 0, invalid: 0 };
+    const counts = { dropped: 0, clamped: 0, invalid: 0, badStories: 0 };
     const record = empty();
     if (!isObject(value)) return { record, counts };
     const keep = (id) => {
@@ -247,11 +252,17 @@
     if (isObject(value.pass)) record.pass = value.pass;
     record.debriefs = cleanDebriefs(value.debriefs, (id) => keep(id), now, counts);
     if (isObject(value.mock)) record.mock = value.mock;
+    record.stories = storybank().cleanStories(value.stories, {
+      now,
+      counts,
+      keep: (id) => !known || known.has(id),
+    });
     return { record, counts };
   }
 
-  /* Union of two review histories and of the debriefs; for notes the newer one wins. `base` keeps
-     its plan, pass and mock in progress. */
+  /* Union of two review histories and of the debriefs; for notes and stories the newer one wins.
+     `base` keeps its plan, pass and mock in progress. `storiesAdded` counts stories new to `base`,
+     `storiesUpdated` those replaced by a newer copy. */
   function merge(base, incoming) {
     const now = new Date();
     const counts = { dropped: 0, clamped: 0, invalid: 0 };
@@ -267,7 +278,15 @@
     });
     const debriefs = mergeDebriefs(base.debriefs || [], incoming.debriefs || []);
     out.debriefs = debriefs.debriefs;
-    return { record: out, added, debriefsAdded: debriefs.added };
+    const stories = storybank().mergeStories(base.stories, incoming.stories);
+    out.stories = stories.stories;
+    return {
+      record: out,
+      added,
+      debriefsAdded: debriefs.added,
+      storiesAdded: stories.added,
+      storiesUpdated: stories.updated,
+    };
   }
 
   /* A file's text → {record, counts}, or a StudyRecordError saying why it was refused. */
@@ -294,7 +313,7 @@
       throw new StudyRecordError("This is not a study record exported from this guide. Nothing was changed.");
     }
     const version = legacy ? 1 : value.version;
-    if (version !== 1 && version !== 2 && version !== 3 && version !== VERSION) {
+    if (![1, 2, 3, VERSION].includes(version)) {
       const which = Number.isInteger(version) ? `version ${version}` : "an unknown version";
       throw new StudyRecordError(
         `This file is ${which} of the study record; this guide reads versions 1 to ${VERSION}. Nothing was changed.`,
@@ -379,6 +398,21 @@
     });
   }
 
+  // Save a story (a new one, or a new version of one with its id); the bank cleans it first.
+  function saveStory(story) {
+    const clean = storybank().cleanStory(story);
+    if (!clean) return { ok: false, error: "A story needs a title." };
+    return update((record) => {
+      record.stories = storybank().withStory(record.stories, clean);
+    });
+  }
+
+  function deleteStory(id) {
+    return update((record) => {
+      record.stories = storybank().withoutStory(record.stories, id);
+    });
+  }
+
   function subscribe(fn) {
     listeners.push(fn);
     return () => {
@@ -421,6 +455,8 @@
     setNote,
     cleanDebriefs,
     mergeDebriefs,
+    saveStory,
+    deleteStory,
     subscribe,
     lastReview,
     // Tests and the reset button: forget the cached copy so the next read sees localStorage.
