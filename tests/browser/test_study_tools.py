@@ -244,7 +244,8 @@ def test_practice_shows_the_rendered_guidance_and_never_the_raw_text(page, site_
     card = page.locator(".sisg-card")
     question = question_data(guide, current_card(page))
     headings = card.locator(".sisg-guidance h3").all_inner_texts()
-    assert headings == [section["label"] for section in question["sections"]]
+    stories = ["Your stories for this question"] if question["kind"] in guide["story_kinds"] else []
+    assert headings == [section["label"] for section in question["sections"]] + stories
     assert card.locator("img, b").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert_clean(page)

@@ -4,22 +4,14 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const fs = require("node:fs");
 const path = require("node:path");
-const vm = require("node:vm");
 const fc = require("fast-check");
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED || 20261207) });
 
-const STUDY = path.join(__dirname, "..", "..", "docs", "assets", "study");
+const { STUDY, loadStore } = require("./store-sandbox.js");
 const M = require(path.join(STUDY, "mockround.js"));
 
-// store.js is a browser script: run it with a window that has no storage (only pure parts are used).
-function loadStore() {
-  const window = { SISG: {}, addEventListener() {} };
-  vm.runInNewContext(fs.readFileSync(path.join(STUDY, "store.js"), "utf8"), { window, Blob, Date, JSON });
-  return window.SISG.store;
-}
 const store = loadStore();
 // Values made in the script's own context, as plain values of this one (arrays compare by content).
 const plain = (value) => JSON.parse(JSON.stringify(value));
@@ -201,7 +193,8 @@ test("a version 3 record imports into version 4 without loss", () => {
   assert.deepEqual({ ...record.plan, per_day: undefined }, { ...v3.plan, per_day: undefined });
   assert.deepEqual(record.debriefs, []);
   assert.equal(record.mock, null);
-  assert.deepEqual(c, counts());
+  assert.deepEqual(record.stories, []);
+  assert.deepEqual(c, { ...counts(), badStories: 0 });
   // And a version 4 file round-trips its debriefs, unknown questions dropped.
   const v4 = { ...v3, version: 4, debriefs: [good("d1")] };
   const again = store.parseImport(JSON.stringify(v4), new Set(["q1"]));

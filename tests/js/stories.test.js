@@ -6,22 +6,13 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const fs = require("node:fs");
 const path = require("node:path");
-const vm = require("node:vm");
 const fc = require("fast-check");
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED || 20261207) });
 
-const STUDY = path.join(__dirname, "..", "..", "docs", "assets", "study");
-const B = require(path.join(STUDY, "storybank.js"));
+const { STUDY, storybank: B, loadStore } = require("./store-sandbox.js");
 
-// store.js as the browser runs it: an IIFE that reads window.SISG.stories and defines window.SISG.store.
-function loadStore() {
-  const window = { SISG: { stories: B }, addEventListener() {} };
-  vm.runInNewContext(fs.readFileSync(path.join(STUDY, "store.js"), "utf8"), { window, Blob, Date, JSON });
-  return window.SISG.store;
-}
 const store = loadStore();
 const plain = (value) => JSON.parse(JSON.stringify(value));
 

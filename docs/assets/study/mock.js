@@ -556,6 +556,7 @@
         el("h3", { class: "sisg-mock__prompt" }, S.html(q.prompt_html)),
         myNotes ? el("div", { class: "sisg-note sisg-mock__mynotes" }, el("strong", { text: "Your notes: " }), myNotes) : null,
         el("div", { class: "sisg-guidance" }, sections),
+        storiesOf(q),
         el(
           "fieldset",
           { class: "sisg-mock__rate" },
@@ -565,6 +566,19 @@
           suggestion,
         ),
         el("div", { class: "sisg-field sisg-notes" }, el("label", { for: notesInput.id, text: "Notes on this answer" }), notesInput),
+      );
+    }
+
+    // A behavioural or culture question's stories from the story bank, as Practice shows them after Reveal.
+    function storiesOf(q) {
+      if (!guide.data.story_kinds.includes(q.kind)) return null;
+      const mine = S.stories.linked(store.read(), q.id);
+      if (!mine.length) return null;
+      return el(
+        "section",
+        { class: "sisg-linked-stories" },
+        el("h4", { text: "Your stories for this question" }),
+        mine.map((story) => S.stories.view(story)),
       );
     }
 
