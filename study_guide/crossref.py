@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from . import anchors, paths
+from . import anchors, estimates, paths
 from .errors import Loc, Problem
 from .model import Cited, Guide
 
@@ -315,6 +315,41 @@ def questions_asked_in_the_roles_they_name(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _estimates(guide: Guide) -> Iterator[tuple[Where, Loc, Any, estimates.Computed]]:
+    """(where, loc of the estimate, question, computed) for every question that has an estimate."""
+    for topic in guide.topics:
+        for index, question in enumerate(topic.questions):
+            if question.guidance.estimate is not None:
+                loc = ("questions", index, "guidance", "estimate")
+                yield ("topics", topic.id), loc, question, estimates.evaluate(question.guidance.estimate)
+
+
+def estimates_compute(ctx: Context) -> Iterator[Finding]:
+    """Every estimate computes: formulas parse, use only inputs and quantities above them, and units
+    exist and match (estimates.py)."""
+    for where, loc, _question, computed in _estimates(ctx.guide):
+        for field, message in computed.problems:
+            yield where, (*loc, *field), message
+
+
+def estimates_stated_in_answer(ctx: Context) -> Iterator[Finding]:
+    """A model answer states each derived figure of its estimate as computed (rounded to the figure's
+    own precision), unless the quantity is marked `in_answer: false`."""
+    for where, loc, question, computed in _estimates(ctx.guide):
+        if computed.problems:
+            continue  # estimates_compute reports them
+        answer = question.guidance.example or ""
+        for index, row in enumerate(computed.rows[len(question.guidance.estimate.inputs) :]):
+            if row.in_answer and not estimates.states(answer, row):
+                yield (
+                    where,
+                    (*loc, "derived", index),
+                    f"'{row.name}' works out at {row.value}, but the model answer (guidance.example) never "
+                    "states that figure; correct the answer, or set in_answer: false for a step only the "
+                    "table shows",
+                )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     question_ids_apart_from_topic_ids,
@@ -332,6 +367,8 @@ RULES: tuple[Rule, ...] = (
     code_files_inside_examples,
     reserved_anchors,
     questions_asked_in_the_roles_they_name,
+    estimates_compute,
+    estimates_stated_in_answer,
 )
 
 

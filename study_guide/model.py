@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
     StrictInt,
     StringConstraints,
     ValidationInfo,
@@ -164,6 +165,62 @@ class Origin(StrEnum):
     practice = "practice"
 
 
+ESTIMATE_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+EstimateName = Annotated[
+    str,
+    StringConstraints(pattern=ESTIMATE_NAME_PATTERN, max_length=40),
+    Field(description="A name formulas use: lowercase letters, digits and underscores, e.g. peak_requests."),
+]
+UnitText = Annotated[
+    str,
+    StringConstraints(max_length=40),
+    Field(description="A unit from study_guide/units.txt, e.g. '1/s', 'TB/day', 'USD/month', 'ms'; empty for a count."),
+]
+
+
+class EstimateInput(Cited):
+    """A figure an estimate starts from: taken from a source, or the candidate's own assumption."""
+
+    name: EstimateName
+    label: PlainText = Field(description="What the figure is, as the table shows it.")
+    value: StrictInt | StrictFloat
+    unit: UnitText = ""
+    assumption: StrictBool = Field(default=False, description="True when no source gives the figure.")
+    why: PlainText | None = Field(default=None, description="For an assumption: why this figure is reasonable.")
+
+    @model_validator(mode="after")
+    def _sourced_or_assumed(self) -> EstimateInput:
+        """An estimate's input cites a source or is marked as an assumption with a reason, not both or neither."""
+        if self.assumption == bool(self.sources):
+            raise ValueError("an input either cites sources or is marked 'assumption: true' with a 'why', not both")
+        if self.assumption and not self.why:
+            raise ValueError("an assumed input needs 'why': a short reason the figure is reasonable")
+        return self
+
+
+class EstimateDerived(Strict):
+    """A quantity worked out from the inputs and the quantities above it."""
+
+    name: EstimateName
+    label: PlainText = Field(description="What the quantity is, as the table shows it.")
+    formula: Annotated[str, StringConstraints(max_length=300)] = Field(
+        description="Names, numbers, + - * / ** and parentheses, e.g. 'daily_requests / 86400 * peak_factor'."
+    )
+    unit: UnitText = ""
+    figures: StrictInt = Field(default=2, ge=1, le=4, description="Significant figures shown.")
+    in_answer: StrictBool = Field(
+        default=True,
+        description="The model answer states this figure (checked); false for a step only the table shows.",
+    )
+
+
+class Estimate(Strict):
+    """Back-of-the-envelope arithmetic as data: computed with units by the build, shown as a table."""
+
+    inputs: list[EstimateInput] = Field(min_length=1)
+    derived: list[EstimateDerived] = Field(min_length=1)
+
+
 class Guidance(Strict):
     covers: list[Text] = Field(min_length=2, description="Points a strong answer covers.")
     structure: Text = Field(description="How to structure the answer, step by step.")
@@ -172,6 +229,9 @@ class Guidance(Strict):
     follow_ups: list[Text] = Field(min_length=1)
     staff_signal: Text | None = Field(default=None, description="What separates a Staff answer from a Senior one.")
     example: Text | None = Field(default=None, description="A model answer as a strong candidate would give it.")
+    estimate: Estimate | None = Field(
+        default=None, description="The answer's figures as named inputs and formulas, computed by the build."
+    )
     code_file: ExampleFile | None = Field(
         default=None,
         description="Path (from the project root, under examples/) of a tested solution shown with the guidance.",
