@@ -49,7 +49,9 @@ def sample_value(section: Section, framework_id: str):
         return framework_id
     if section.kind == "table":  # an estimate; the sample's model answer states no figure of it
         return {
-            "inputs": [{"name": "a", "label": f"Input {marker} {HOSTILE}", "value": 2, "assumption": True, "why": "So."}],
+            "inputs": [
+                {"name": "a", "label": f"Input {marker} {HOSTILE}", "value": 2, "assumption": True, "why": "So."}
+            ],
             "derived": [{"name": "b", "label": f"Twice {marker}", "formula": "a * 2", "in_answer": False}],
         }
     raise AssertionError(f"no sample for section kind {section.kind}")
