@@ -334,7 +334,7 @@ def estimates_compute(ctx: Context) -> Iterator[Finding]:
 
 def estimates_stated_in_answer(ctx: Context) -> Iterator[Finding]:
     """A model answer states each derived figure of its estimate as computed (rounded to the figure's
-    own precision), unless the quantity is marked `in_answer: false`."""
+    own precision), unless the quantity is marked `in_answer: false`, and each statistic's figure."""
     for where, loc, question, computed in _estimates(ctx.guide):
         if computed.problems:
             continue  # estimates_compute reports them
@@ -347,6 +347,15 @@ def estimates_stated_in_answer(ctx: Context) -> Iterator[Finding]:
                     f"'{row.name}' works out at {row.value}, but the model answer (guidance.example) never "
                     "states that figure; correct the answer, or set in_answer: false for a step only the "
                     "table shows",
+                )
+        for index, statistic in enumerate(question.guidance.estimate.statistics):
+            stated = estimates.Row("", statistic.label, "", float(statistic.stated), 2)
+            if not estimates.states(answer, stated):
+                yield (
+                    where,
+                    (*loc, "statistics", index, "stated"),
+                    f"'{statistic.label}' is {statistic.stated:,g} here, but the model answer (guidance.example) "
+                    "never states that figure",
                 )
 
 

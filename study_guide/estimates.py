@@ -307,3 +307,31 @@ def states(text: str, row: Row) -> bool:
         if round_to(figure.value, figures) == round_to(row.magnitude, figures):
             return True
     return False
+
+
+# --- Statistics the answer states (recomputed by tests/test_statistics.py with statsmodels) ------
+
+
+@dataclass(frozen=True)
+class StatisticLine:
+    label: str
+    value: str
+    given: str  # the inputs in words
+
+
+def statistic_lines(estimate: Estimate) -> list[StatisticLine]:
+    lines = []
+    for s in estimate.statistics:
+        if s.kind.value == "sample-size-proportions":
+            given = f"{_percent(s.baseline)} → {_percent(s.treatment)}"
+        elif s.kind.value == "sample-size-means":
+            given = f"a difference of {s.difference:,g} on a standard deviation of {s.sd:,g}"
+        else:
+            given = f"a mean to within ±{s.difference:,g} on a standard deviation of {s.sd:,g}"
+        level = f"two-sided α = {s.alpha:g}" + (f", power {s.power:g}" if s.kind.value != "sample-size-margin" else "")
+        lines.append(StatisticLine(s.label, format_value(s.stated, _figures(s.stated)), f"{given}, {level}"))
+    return lines
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:.4g} %"

@@ -214,11 +214,66 @@ class EstimateDerived(Strict):
     )
 
 
-class Estimate(Strict):
-    """Back-of-the-envelope arithmetic as data: computed with units by the build, shown as a table."""
+class StatisticKind(StrEnum):
+    sample_size_proportions = "sample-size-proportions"
+    sample_size_means = "sample-size-means"
+    sample_size_margin = "sample-size-margin"
 
-    inputs: list[EstimateInput] = Field(min_length=1)
-    derived: list[EstimateDerived] = Field(min_length=1)
+
+# What each kind of statistic needs, besides alpha and power (tests/test_statistics.py recomputes it).
+STATISTIC_INPUTS = {
+    StatisticKind.sample_size_proportions: ("baseline", "treatment"),
+    StatisticKind.sample_size_means: ("sd", "difference"),
+    StatisticKind.sample_size_margin: ("sd", "difference"),
+}
+
+
+class Statistic(Strict):
+    """A sample size a model answer states, with the inputs it rests on; the test suite recomputes it."""
+
+    kind: StatisticKind = Field(
+        description="sample-size-proportions: per arm, two rates (baseline, treatment); sample-size-means: per arm, "
+        "a difference of means (sd, difference); sample-size-margin: one group, a mean to within ±difference (sd)."
+    )
+    stated: StrictInt | StrictFloat = Field(description="The figure as the model answer states it.")
+    label: PlainText = Field(description="What the figure is, e.g. 'Listeners per arm'.")
+    baseline: StrictFloat | None = Field(default=None, ge=0, le=1, description="Control rate, as a fraction.")
+    treatment: StrictFloat | None = Field(default=None, ge=0, le=1, description="Rate to detect, as a fraction.")
+    sd: StrictInt | StrictFloat | None = Field(default=None, gt=0, description="Standard deviation of the metric.")
+    difference: StrictInt | StrictFloat | None = Field(
+        default=None, gt=0, description="Difference of means to detect, or the margin wanted."
+    )
+    alpha: StrictFloat = Field(default=0.05, gt=0, lt=1, description="Two-sided significance level.")
+    power: StrictFloat = Field(default=0.8, gt=0, lt=1)
+
+    @model_validator(mode="after")
+    def _inputs_for_kind(self) -> Statistic:
+        """A statistic gives exactly the inputs its kind needs."""
+        needed = STATISTIC_INPUTS[self.kind]
+        given = [name for name in ("baseline", "treatment", "sd", "difference") if getattr(self, name) is not None]
+        if sorted(given) != sorted(needed):
+            raise ValueError(f"a {self.kind.value} statistic needs {' and '.join(needed)} (and no other inputs)")
+        if self.kind is StatisticKind.sample_size_proportions and self.baseline == self.treatment:
+            raise ValueError("baseline and treatment must differ")
+        return self
+
+
+class Estimate(Strict):
+    """Back-of-the-envelope arithmetic as data: computed with units by the build, shown as a table;
+    and the sample sizes the answer states, with their inputs, recomputed by the test suite."""
+
+    inputs: list[EstimateInput] = Field(default_factory=list)
+    derived: list[EstimateDerived] = Field(default_factory=list)
+    statistics: list[Statistic] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _something_to_show(self) -> Estimate:
+        """An estimate has derived quantities or statistics, and derived quantities have inputs."""
+        if not self.derived and not self.statistics:
+            raise ValueError("an estimate needs derived quantities or statistics")
+        if self.derived and not self.inputs:
+            raise ValueError("derived quantities need inputs to work from")
+        return self
 
 
 class Guidance(Strict):

@@ -193,6 +193,7 @@ class Presenter:
             rows = estimates.evaluate(value).rows
             sources = {s.id: s for s in self.guide.sources}
             return self._templates.get_template("partials/estimate.md.j2").render(
+                statistics=estimates.statistic_lines(value),
                 rows=rows,
                 sources=sources,
                 link=lambda page, anchor: Markup(link(page, anchor)),

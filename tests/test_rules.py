@@ -274,13 +274,15 @@ def _guidance_line(data: Path) -> str:
 
 # A valid estimate on the second question (whose answer states the one derived figure), broken below.
 ESTIMATE = (
-    "      example: About 2,000 listeners a day, at 500 bytes each.\n"
+    "      example: About 2,000 listeners a day, at 500 bytes each; 38,000 per arm.\n"
     "      estimate:\n"
     "        inputs:\n"
     "          - {name: listeners, label: Listeners, value: 1000, assumption: true, why: A guess.}\n"
     "          - {name: size, label: Bytes each, value: 500, unit: B, sources: [src-a]}\n"
     "        derived:\n"
     "          - {name: daily, label: Listeners a day, formula: listeners * 2}\n"
+    "        statistics:\n"
+    "          - {kind: sample-size-proportions, label: Per arm, stated: 38_000, baseline: 0.4, treatment: 0.41}\n"
 )
 BAD_FORMULAS = (
     "          - {name: total, label: Total, formula: listeners + size}\n"
@@ -300,7 +302,7 @@ def with_estimate(data: Path, estimate: str = ESTIMATE) -> None:
 
 @breaks("crossref.estimates_compute")
 def _(data):
-    with_estimate(data, ESTIMATE + BAD_FORMULAS)
+    with_estimate(data, ESTIMATE.replace("        statistics:\n", BAD_FORMULAS + "        statistics:\n"))
     where = "questions[1].guidance.estimate.derived"
     return [
         f"{at(data, TOPIC, 'name: total')}: {where}[1].formula: units do not match in 'listeners + size': "
@@ -320,11 +322,31 @@ def _(data):
 
 @breaks("crossref.estimates_stated_in_answer")
 def _(data):
-    with_estimate(data, ESTIMATE.replace("About 2,000 listeners", "About 3,000 listeners"))
+    with_estimate(data, ESTIMATE.replace("About 2,000 listeners", "About 3,000 listeners").replace("38_000", "36_000"))
     return [
         f"{at(data, TOPIC, 'name: daily')}: questions[1].guidance.estimate.derived[0]: 'daily' works out at 2,000, "
         "but the model answer (guidance.example) never states that figure; correct the answer, or set "
-        "in_answer: false for a step only the table shows"
+        "in_answer: false for a step only the table shows",
+        f"{at(data, TOPIC, 'stated: 36_000')}: questions[1].guidance.estimate.statistics[0].stated: 'Per arm' is "
+        "36,000 here, but the model answer (guidance.example) never states that figure",
+    ]
+
+
+@breaks("Statistic._inputs_for_kind")
+def _(data):
+    with_estimate(data, ESTIMATE.replace("baseline: 0.4, treatment: 0.41", "baseline: 0.4, sd: 1.0"))
+    return [
+        f"{at(data, TOPIC, 'kind: sample-size')}: questions[1].guidance.estimate.statistics[0]: a "
+        "sample-size-proportions statistic needs baseline and treatment (and no other inputs)"
+    ]
+
+
+@breaks("Estimate._something_to_show")
+def _(data):
+    with_estimate(data, "      estimate: {inputs: [], derived: []}\n")
+    return [
+        f"{at(data, TOPIC, 'estimate:')}: questions[1].guidance.estimate: an estimate needs derived quantities or "
+        "statistics"
     ]
 
 
