@@ -15,9 +15,9 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from . import anchors, estimates, paths
+from . import anchors, company_figures, estimates, paths
 from .errors import Loc, Problem
-from .model import Cited, Guide
+from .model import Cited, Guide, Topic
 
 Where = tuple[str, str | None]
 # What a rule reports: the file (kind, id), the field inside it, and the message.
@@ -359,6 +359,46 @@ def estimates_stated_in_answer(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _texts(item: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every text value inside `item` (a model, a list or a string), with its location."""
+    for at, model in walk(item, loc):
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, str):
+                yield (*at, name), value
+            elif isinstance(value, list):
+                yield from (((*at, name, i), text) for i, text in enumerate(value) if isinstance(text, str))
+
+
+def company_figures_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
+    """A company-scale figure in any text ('600 M listeners') is one company.yaml or a role's key_figures
+    gives, or is marked as an assumption in its paragraph or by the question's estimate (company_figures.py)."""
+    known = company_figures.sourced(ctx.guide)
+    for where, base, document in documents(ctx.guide):
+        if where[0] == "company.yaml":
+            continue  # where the known figures come from
+        parts = (
+            [
+                (("questions", i), q, company_figures.assumed_in(q.guidance.estimate))
+                for i, q in enumerate(document.questions)
+            ]
+            if isinstance(document, Topic)
+            else [(base, document, set())]
+        )
+        for loc, item, assumed in parts:
+            for at, text in _texts(item, loc):
+                for found, start in company_figures.company_figures(text):
+                    if found.value in known | assumed or company_figures.marked(text, start):
+                        continue
+                    yield (
+                        where,
+                        at,
+                        f"'{found.text}' is a company figure that company.yaml and the roles' key_figures do not "
+                        "give; cite it there, or mark it as an assumption in its paragraph ('assume', 'my "
+                        "assumption', '(mine)') or as an assumed input of the question's estimate",
+                    )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     question_ids_apart_from_topic_ids,
@@ -378,6 +418,7 @@ RULES: tuple[Rule, ...] = (
     questions_asked_in_the_roles_they_name,
     estimates_compute,
     estimates_stated_in_answer,
+    company_figures_sourced_or_assumed,
 )
 
 

@@ -365,6 +365,23 @@ def test_a_valid_estimate_loads(data):
     assert guide.topics[1].questions[1].guidance.estimate.derived[0].name == "daily"
 
 
+@breaks("crossref.company_figures_sourced_or_assumed")
+def _(data):
+    edit(data, TOPIC, "structure: Situation then action.", "structure: Situation then action, for 600 M listeners.")
+    edit(
+        data,
+        TOPIC,
+        "structure: Clarify then design.",
+        "structure: Clarify then design, for an assumed 600 M listeners.",
+    )
+    return [
+        f"{at(data, TOPIC, 'for 600 M listeners')}: questions[0].guidance.structure: '600 M listeners' is a company "
+        "figure that company.yaml and the roles' key_figures do not give; cite it there, or mark it as an "
+        "assumption in its paragraph ('assume', 'my assumption', '(mine)') or as an assumed input of the "
+        "question's estimate"
+    ]
+
+
 @breaks("Duration._ordered")
 def _(data):
     edit(data, ROLE, "duration: {min: 45, max: 60}", "duration: {min: 60, max: 45}")
