@@ -270,13 +270,14 @@ _MULTIPLIERS = {
     "bn": 1e9,
     "b": 1e9,
     "billion": 1e9,
+    "t": 1e12,
     "trillion": 1e12,
 }
 # A number as prose writes one: 120,000 · 14.4 · 1.2 M · 29 billion · $72k · 0.5. A letter right
 # after the multiplier (MB, ms) makes it part of a unit, not a multiplier.
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>k|K|M|B|bn|thousand|million|billion|trillion)(?![A-Za-z]))?"
+    r"(?:\s?(?P<scale>k|K|M|B|T|bn|thousand|million|billion|trillion)(?![A-Za-z]))?"
 )
 
 
