@@ -249,6 +249,8 @@ def format_value(value: float, figures: int, unit: str = "") -> str:
     number = number or _plain(rounded, figures)
     if not unit or unit == "%" or unit.startswith("1/"):  # 25%, 120,000/s
         return f"{number}{unit.removeprefix('1')}"
+    if number == "1" and unit.isalpha() and unit.endswith("s"):  # 1 week, not 1 weeks
+        unit = unit[:-1]
     return f"{number} {unit}"
 
 

@@ -100,6 +100,8 @@ def test_money_per_month_and_percentages():
         (25, 2, "%", "25%"),
         (1_333_333, 2, "", "1.3 million"),
         (0, 2, "", "0"),
+        (1, 2, "weeks", "1 week"),
+        (7.5, 2, "weeks", "7.5 weeks"),
     ],
 )
 def test_values_are_rounded_to_significant_figures(value, figures, unit, shown):
