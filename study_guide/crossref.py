@@ -15,9 +15,9 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from . import anchors, paths
+from . import anchors, company_figures, estimates, paths
 from .errors import Loc, Problem
-from .model import Cited, Guide
+from .model import Cited, Guide, Topic
 
 Where = tuple[str, str | None]
 # What a rule reports: the file (kind, id), the field inside it, and the message.
@@ -339,6 +339,90 @@ def signal_rounds_of_the_role(ctx: Context) -> Iterator[Finding]:
                     )
 
 
+def _estimates(guide: Guide) -> Iterator[tuple[Where, Loc, Any, estimates.Computed]]:
+    """(where, loc of the estimate, question, computed) for every question that has an estimate."""
+    for topic in guide.topics:
+        for index, question in enumerate(topic.questions):
+            if question.guidance.estimate is not None:
+                loc = ("questions", index, "guidance", "estimate")
+                yield ("topics", topic.id), loc, question, estimates.evaluate(question.guidance.estimate)
+
+
+def estimates_compute(ctx: Context) -> Iterator[Finding]:
+    """Every estimate computes: formulas parse, use only inputs and quantities above them, and units
+    exist and match (estimates.py)."""
+    for where, loc, _question, computed in _estimates(ctx.guide):
+        for field, message in computed.problems:
+            yield where, (*loc, *field), message
+
+
+def estimates_stated_in_answer(ctx: Context) -> Iterator[Finding]:
+    """A model answer states each derived figure of its estimate as computed (rounded to the figure's
+    own precision), unless the quantity is marked `in_answer: false`, and each statistic's figure."""
+    for where, loc, question, computed in _estimates(ctx.guide):
+        if computed.problems:
+            continue  # estimates_compute reports them
+        answer = question.guidance.example or ""
+        for index, row in enumerate(computed.rows[len(question.guidance.estimate.inputs) :]):
+            if row.in_answer and not estimates.states(answer, row):
+                yield (
+                    where,
+                    (*loc, "derived", index),
+                    f"'{row.name}' works out at {row.value}, but the model answer (guidance.example) never "
+                    "states that figure; correct the answer, or set in_answer: false for a step only the "
+                    "table shows",
+                )
+        for index, statistic in enumerate(question.guidance.estimate.statistics):
+            stated = estimates.Row("", statistic.label, "", float(statistic.stated), 2)
+            if not estimates.states(answer, stated):
+                yield (
+                    where,
+                    (*loc, "statistics", index, "stated"),
+                    f"'{statistic.label}' is {statistic.stated:,g} here, but the model answer (guidance.example) "
+                    "never states that figure",
+                )
+
+
+def _texts(item: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every text value inside `item` (a model, a list or a string), with its location."""
+    for at, model in walk(item, loc):
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, str):
+                yield (*at, name), value
+            elif isinstance(value, list):
+                yield from (((*at, name, i), text) for i, text in enumerate(value) if isinstance(text, str))
+
+
+def company_figures_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
+    """A company-scale figure in any text ('600 M listeners') is one company.yaml or a role's key_figures
+    gives, or is marked as an assumption in its paragraph or by the question's estimate (company_figures.py)."""
+    known = company_figures.sourced(ctx.guide)
+    for where, base, document in documents(ctx.guide):
+        if where[0] == "company.yaml":
+            continue  # where the known figures come from
+        parts = (
+            [
+                (("questions", i), q, company_figures.assumed_in(q.guidance.estimate))
+                for i, q in enumerate(document.questions)
+            ]
+            if isinstance(document, Topic)
+            else [(base, document, set())]
+        )
+        for loc, item, assumed in parts:
+            for at, text in _texts(item, loc):
+                for found, start in company_figures.company_figures(text):
+                    if found.value in known | assumed or company_figures.marked(text, start):
+                        continue
+                    yield (
+                        where,
+                        at,
+                        f"'{found.text}' is a company figure that company.yaml and the roles' key_figures do not "
+                        "give; cite it there, or mark it as an assumption in its paragraph ('assume', 'my "
+                        "assumption', '(mine)') or as an assumed input of the question's estimate",
+                    )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     question_ids_apart_from_topic_ids,
@@ -358,6 +442,9 @@ RULES: tuple[Rule, ...] = (
     reserved_anchors,
     questions_asked_in_the_roles_they_name,
     signal_rounds_of_the_role,
+    estimates_compute,
+    estimates_stated_in_answer,
+    company_figures_sourced_or_assumed,
 )
 
 

@@ -8,8 +8,6 @@ recompute them: they hold no labels, paths or Markdown parser of their own.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import mock
@@ -26,7 +24,7 @@ from .paths import (
     tool_urls,
     topic_url,
 )
-from .presenter import FORMAT_LABELS, KIND_LABELS, STORY_KINDS, Presenter, duration_label, round_minutes
+from .presenter import FORMAT_LABELS, KIND_LABELS, STORY_KINDS, Presenter, SectionKind, duration_label, round_minutes
 
 SCHEMA_VERSION = 3
 
@@ -98,7 +96,7 @@ class SectionOut(_Out):
 
     field: str = Field(description="The guidance field it shows.")
     label: str
-    kind: Literal["list", "paragraph", "code", "framework"]
+    kind: SectionKind
     html: str = Field(description="Rendered by the site's Markdown configuration; links relative to the site root.")
 
 

@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
     StrictInt,
     StringConstraints,
     ValidationInfo,
@@ -164,6 +165,117 @@ class Origin(StrEnum):
     practice = "practice"
 
 
+ESTIMATE_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+EstimateName = Annotated[
+    str,
+    StringConstraints(pattern=ESTIMATE_NAME_PATTERN, max_length=40),
+    Field(description="A name formulas use: lowercase letters, digits and underscores, e.g. peak_requests."),
+]
+UnitText = Annotated[
+    str,
+    StringConstraints(max_length=40),
+    Field(description="A unit from study_guide/units.txt, e.g. '1/s', 'TB/day', 'USD/month', 'ms'; empty for a count."),
+]
+
+
+class EstimateInput(Cited):
+    """A figure an estimate starts from: taken from a source, or the candidate's own assumption."""
+
+    name: EstimateName
+    label: PlainText = Field(description="What the figure is, as the table shows it.")
+    value: StrictInt | StrictFloat
+    unit: UnitText = ""
+    assumption: StrictBool = Field(default=False, description="True when no source gives the figure.")
+    why: PlainText | None = Field(default=None, description="For an assumption: why this figure is reasonable.")
+
+    @model_validator(mode="after")
+    def _sourced_or_assumed(self) -> EstimateInput:
+        """An estimate's input cites a source or is marked as an assumption with a reason, not both or neither."""
+        if self.assumption == bool(self.sources):
+            raise ValueError("an input either cites sources or is marked 'assumption: true' with a 'why', not both")
+        if self.assumption and not self.why:
+            raise ValueError("an assumed input needs 'why': a short reason the figure is reasonable")
+        return self
+
+
+class EstimateDerived(Strict):
+    """A quantity worked out from the inputs and the quantities above it."""
+
+    name: EstimateName
+    label: PlainText = Field(description="What the quantity is, as the table shows it.")
+    formula: Annotated[str, StringConstraints(max_length=300)] = Field(
+        description="Names, numbers, + - * / ** and parentheses, e.g. 'daily_requests / 86400 * peak_factor'."
+    )
+    unit: UnitText = ""
+    figures: StrictInt = Field(default=2, ge=1, le=4, description="Significant figures shown.")
+    in_answer: StrictBool = Field(
+        default=True,
+        description="The model answer states this figure (checked); false for a step only the table shows.",
+    )
+
+
+class StatisticKind(StrEnum):
+    sample_size_proportions = "sample-size-proportions"
+    sample_size_means = "sample-size-means"
+    sample_size_margin = "sample-size-margin"
+
+
+# What each kind of statistic needs, besides alpha and power (tests/test_statistics.py recomputes it).
+STATISTIC_INPUTS = {
+    StatisticKind.sample_size_proportions: ("baseline", "treatment"),
+    StatisticKind.sample_size_means: ("sd", "difference"),
+    StatisticKind.sample_size_margin: ("sd", "difference"),
+}
+
+
+class Statistic(Strict):
+    """A sample size a model answer states, with the inputs it rests on; the test suite recomputes it."""
+
+    kind: StatisticKind = Field(
+        description="sample-size-proportions: per arm, two rates (baseline, treatment); sample-size-means: per arm, "
+        "a difference of means (sd, difference); sample-size-margin: one group, a mean to within ±difference (sd)."
+    )
+    stated: StrictInt | StrictFloat = Field(description="The figure as the model answer states it.")
+    label: PlainText = Field(description="What the figure is, e.g. 'Listeners per arm'.")
+    baseline: StrictFloat | None = Field(default=None, ge=0, le=1, description="Control rate, as a fraction.")
+    treatment: StrictFloat | None = Field(default=None, ge=0, le=1, description="Rate to detect, as a fraction.")
+    sd: StrictInt | StrictFloat | None = Field(default=None, gt=0, description="Standard deviation of the metric.")
+    difference: StrictInt | StrictFloat | None = Field(
+        default=None, gt=0, description="Difference of means to detect, or the margin wanted."
+    )
+    alpha: StrictFloat = Field(default=0.05, gt=0, lt=1, description="Two-sided significance level.")
+    power: StrictFloat = Field(default=0.8, gt=0, lt=1)
+
+    @model_validator(mode="after")
+    def _inputs_for_kind(self) -> Statistic:
+        """A statistic gives exactly the inputs its kind needs."""
+        needed = STATISTIC_INPUTS[self.kind]
+        given = [name for name in ("baseline", "treatment", "sd", "difference") if getattr(self, name) is not None]
+        if sorted(given) != sorted(needed):
+            raise ValueError(f"a {self.kind.value} statistic needs {' and '.join(needed)} (and no other inputs)")
+        if self.kind is StatisticKind.sample_size_proportions and self.baseline == self.treatment:
+            raise ValueError("baseline and treatment must differ")
+        return self
+
+
+class Estimate(Strict):
+    """Back-of-the-envelope arithmetic as data: computed with units by the build, shown as a table;
+    and the sample sizes the answer states, with their inputs, recomputed by the test suite."""
+
+    inputs: list[EstimateInput] = Field(default_factory=list)
+    derived: list[EstimateDerived] = Field(default_factory=list)
+    statistics: list[Statistic] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _something_to_show(self) -> Estimate:
+        """An estimate has derived quantities or statistics, and derived quantities have inputs."""
+        if not self.derived and not self.statistics:
+            raise ValueError("an estimate needs derived quantities or statistics")
+        if self.derived and not self.inputs:
+            raise ValueError("derived quantities need inputs to work from")
+        return self
+
+
 class Guidance(Strict):
     covers: list[Text] = Field(min_length=2, description="Points a strong answer covers.")
     structure: Text = Field(description="How to structure the answer, step by step.")
@@ -172,6 +284,9 @@ class Guidance(Strict):
     follow_ups: list[Text] = Field(min_length=1)
     staff_signal: Text | None = Field(default=None, description="What separates a Staff answer from a Senior one.")
     example: Text | None = Field(default=None, description="A model answer as a strong candidate would give it.")
+    estimate: Estimate | None = Field(
+        default=None, description="The answer's figures as named inputs and formulas, computed by the build."
+    )
     code_file: ExampleFile | None = Field(
         default=None,
         description="Path (from the project root, under examples/) of a tested solution shown with the guidance.",

@@ -20,16 +20,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import paths, sanitise
+from . import estimates, paths, sanitise
 from .errors import GuideDataError, Problem
 from .markdown_html import SiteMarkdown, list_items, plain_text, unwrap_paragraph
 from .markdown_text import escape_markdown_text
 from .mock import MockPlan, round_length
 from .model import Duration, Framework, Guidance, Guide, Question, Round
 
-SectionKind = Literal["list", "paragraph", "code", "framework"]
+SectionKind = Literal["list", "paragraph", "code", "framework", "table"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("follow_ups", "Likely follow-ups", "list"),
     Section("staff_signal", "Staff vs Senior", "paragraph"),
     Section("example", "Model answer", "paragraph", indexed=False),
+    Section("estimate", "The numbers, worked out", "table", indexed=False),
     Section("code_file", "Solution", "code", indexed=False),
 )
 
@@ -109,6 +111,11 @@ def fenced_code(project_root: Path, relative: str) -> Markup:
     fence = "`" * max(3, longest + 1)
     language = CODE_LANGUAGES.get(Path(relative).suffix, "text")
     return Markup(f"{fence}{language}\n{code}\n{fence}")
+
+
+def table_cell(text: str) -> str:
+    """Text for one cell of a Markdown table: one line, and a `|` that cannot end the cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,16 @@ class Presenter:
             return escape_markdown_text(value, fences=True)
         if section.kind == "code":
             return f"`{value}`, run by the test suite:\n\n{fenced_code(self.project_root, value)}"
+        if section.kind == "table":  # an estimate: computed here, laid out by its template
+            rows = estimates.evaluate(value).rows
+            sources = {s.id: s for s in self.guide.sources}
+            return self._templates.get_template("partials/estimate.md.j2").render(
+                statistics=estimates.statistic_lines(value),
+                rows=rows,
+                sources=sources,
+                link=lambda page, anchor: Markup(link(page, anchor)),
+                page=paths.SOURCES_PAGE,
+            )
         if section.kind == "framework":
             framework = self.frameworks[value]
             steps = " → ".join(escape_markdown_text(step.name) for step in framework.steps)
@@ -181,6 +198,20 @@ class Presenter:
         """A Markdown text field of the data as sanitised HTML (validate has checked it renders clean)."""
         clean, _ = sanitise.sanitised(self.markdown.html(escape_markdown_text(text)))
         return Markup(clean)
+
+    @cached_property
+    def _templates(self) -> Environment:
+        """Templates for sections laid out as Markdown blocks (the estimate table); data text is escaped."""
+        env = Environment(
+            loader=FileSystemLoader(self.project_root / "templates"),
+            undefined=StrictUndefined,
+            finalize=escape_markdown_text,
+            autoescape=False,  # output is Markdown; finalize does the escaping
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters["cell"] = table_cell
+        return env
 
     def rendered(self, question: Question) -> RenderedQuestion:
         """The question as HTML and plain text, with links relative to the site root."""

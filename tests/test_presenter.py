@@ -47,6 +47,16 @@ def sample_value(section: Section, framework_id: str):
         return CODE_FILE
     if section.kind == "framework":
         return framework_id
+    if section.kind == "table":  # an estimate; the sample's model answer states no figure of it
+        return {
+            "inputs": [
+                {"name": "a", "label": f"Input {marker} {HOSTILE}", "value": 2, "assumption": True, "why": "So."}
+            ],
+            "derived": [{"name": "b", "label": f"Twice {marker}", "formula": "a * 2", "in_answer": False}],
+            "statistics": [
+                {"kind": "sample-size-means", "label": f"Per arm {HOSTILE}", "stated": 4, "sd": 1, "difference": 2}
+            ],
+        }
     raise AssertionError(f"no sample for section kind {section.kind}")
 
 

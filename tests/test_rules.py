@@ -301,6 +301,116 @@ def _guidance_line(data: Path) -> str:
     return f"data/{TOPIC}:{lines.index('      covers: [Point one., Point two.]', second) + 1}"
 
 
+# A valid estimate on the second question (whose answer states the one derived figure), broken below.
+ESTIMATE = (
+    "      example: About 2,000 listeners a day, at 500 bytes each; 38,000 per arm.\n"
+    "      estimate:\n"
+    "        inputs:\n"
+    "          - {name: listeners, label: Listeners, value: 1000, assumption: true, why: A guess.}\n"
+    "          - {name: size, label: Bytes each, value: 500, unit: B, sources: [src-a]}\n"
+    "        derived:\n"
+    "          - {name: daily, label: Listeners a day, formula: listeners * 2}\n"
+    "        statistics:\n"
+    "          - {kind: sample-size-proportions, label: Per arm, stated: 38_000, baseline: 0.4, treatment: 0.41}\n"
+)
+BAD_FORMULAS = (
+    "          - {name: total, label: Total, formula: listeners + size}\n"
+    "          - {name: loop, label: Loop, formula: later * 2}\n"
+    "          - {name: later, label: Later, formula: listeners * 2}\n"
+    "          - {name: call, label: Call, formula: \"__import__('os')\"}\n"
+    "          - {name: typo, label: Typo, formula: listener * 2}\n"
+    "          - {name: odd, label: Odd, formula: listeners *}\n"
+    "          - {name: speed, label: Speed, formula: listeners, unit: furlong}\n"
+    "          - {name: shown, label: Shown, formula: size, unit: s}\n"
+)
+
+
+def with_estimate(data: Path, estimate: str = ESTIMATE) -> None:
+    edit(data, TOPIC, STAFF_SIGNAL, STAFF_SIGNAL + estimate)
+
+
+@breaks("crossref.estimates_compute")
+def _(data):
+    with_estimate(data, ESTIMATE.replace("        statistics:\n", BAD_FORMULAS + "        statistics:\n"))
+    where = "questions[1].guidance.estimate.derived"
+    return [
+        f"{at(data, TOPIC, 'name: total')}: {where}[1].formula: units do not match in 'listeners + size': "
+        "a count and 'bit'",
+        f"{at(data, TOPIC, 'name: loop')}: {where}[2].formula: 'later' is worked out below 'loop'; a formula may "
+        "use only the inputs and the quantities above it (so no cycle is possible)",
+        f"{at(data, TOPIC, 'name: call')}: {where}[4].formula: '__import__('os')' is not allowed; a formula uses "
+        "names, numbers, + - * / ** and parentheses",
+        f"{at(data, TOPIC, 'name: typo')}: {where}[5].formula: unknown name 'listener' in the formula; did you "
+        "mean 'listeners'?",
+        f"{at(data, TOPIC, 'name: odd')}: {where}[6].formula: 'listeners *' is not a formula: invalid syntax",
+        f"{at(data, TOPIC, 'name: speed')}: {where}[7].unit: unknown unit 'furlong'; units are listed in "
+        "study_guide/units.txt",
+        f"{at(data, TOPIC, 'name: shown')}: {where}[8].unit: the formula gives 'bit', which cannot be shown in 's'",
+    ]
+
+
+@breaks("crossref.estimates_stated_in_answer")
+def _(data):
+    with_estimate(data, ESTIMATE.replace("About 2,000 listeners", "About 3,000 listeners").replace("38_000", "36_000"))
+    return [
+        f"{at(data, TOPIC, 'name: daily')}: questions[1].guidance.estimate.derived[0]: 'daily' works out at 2,000, "
+        "but the model answer (guidance.example) never states that figure; correct the answer, or set "
+        "in_answer: false for a step only the table shows",
+        f"{at(data, TOPIC, 'stated: 36_000')}: questions[1].guidance.estimate.statistics[0].stated: 'Per arm' is "
+        "36,000 here, but the model answer (guidance.example) never states that figure",
+    ]
+
+
+@breaks("Statistic._inputs_for_kind")
+def _(data):
+    with_estimate(data, ESTIMATE.replace("baseline: 0.4, treatment: 0.41", "baseline: 0.4, sd: 1.0"))
+    return [
+        f"{at(data, TOPIC, 'kind: sample-size')}: questions[1].guidance.estimate.statistics[0]: a "
+        "sample-size-proportions statistic needs baseline and treatment (and no other inputs)"
+    ]
+
+
+@breaks("Estimate._something_to_show")
+def _(data):
+    with_estimate(data, "      estimate: {inputs: [], derived: []}\n")
+    return [
+        f"{at(data, TOPIC, 'estimate:')}: questions[1].guidance.estimate: an estimate needs derived quantities or "
+        "statistics"
+    ]
+
+
+@breaks("EstimateInput._sourced_or_assumed")
+def _(data):
+    with_estimate(data, ESTIMATE.replace(", sources: [src-a]}", "}"))
+    return [
+        f"{at(data, TOPIC, 'name: size')}: questions[1].guidance.estimate.inputs[1]: an input either cites "
+        "sources or is marked 'assumption: true' with a 'why', not both"
+    ]
+
+
+def test_a_valid_estimate_loads(data):
+    with_estimate(data)
+    guide = load_guide(data)
+    assert guide.topics[1].questions[1].guidance.estimate.derived[0].name == "daily"
+
+
+@breaks("crossref.company_figures_sourced_or_assumed")
+def _(data):
+    edit(data, TOPIC, "structure: Situation then action.", "structure: Situation then action, for 600 M listeners.")
+    edit(
+        data,
+        TOPIC,
+        "structure: Clarify then design.",
+        "structure: Clarify then design, for an assumed 600 M listeners.",
+    )
+    return [
+        f"{at(data, TOPIC, 'for 600 M listeners')}: questions[0].guidance.structure: '600 M listeners' is a company "
+        "figure that company.yaml and the roles' key_figures do not give; cite it there, or mark it as an "
+        "assumption in its paragraph ('assume', 'my assumption', '(mine)') or as an assumed input of the "
+        "question's estimate"
+    ]
+
+
 @breaks("Duration._ordered")
 def _(data):
     edit(data, ROLE, "duration: {min: 45, max: 60}", "duration: {min: 60, max: 45}")
