@@ -101,7 +101,7 @@
       if (kind) ids = ids.filter((id) => guide.question[id].kind === kind);
       if (words.length) {
         ids = ids.filter((id) => {
-          const prompt = guide.question[id].prompt.toLowerCase();
+          const prompt = guide.question[id].prompt_text.toLowerCase();
           return words.every((word) => prompt.includes(word));
         });
       }
@@ -373,7 +373,7 @@
         `Question ${pass.position + 1} of ${pass.order.length}` + (number > 1 ? ` · retry pass ${number - 1}` : "");
       const role = guide.role[pass.role];
       const topic = guide.topic[q.topic];
-      const rounds = q.asked_in
+      const rounds = (topic ? topic.asked_in : [])
         .filter((p) => p.role === pass.role)
         .map((p) => role.rounds.find((r) => r.id === p.round));
       fill(
@@ -383,7 +383,9 @@
         rounds.filter(Boolean).map((r) => el("span", { class: "guide-tag", text: r.name })),
       );
       fill(prompt, S.html(q.prompt_html));
-      fill(guidanceBox, guidanceFor(q), noteBox);
+      // The guidance comes from the topic's file (fetched once, usually while the prompt is read).
+      fill(guidanceBox, el("p", { class: "sisg-loading", text: "Loading the guidance…" }), noteBox);
+      showGuidance(q);
       noteInput.value = (store.read().notes[q.id] || {}).text || "";
       noteStatus.textContent = "";
       guidanceBox.hidden = true;
@@ -411,10 +413,31 @@
       return (mode === "round" && round && round.minutes ? round.minutes : q.minutes) * 60;
     }
 
+    function showGuidance(q) {
+      guide
+        .guidance(q.id)
+        .then((sections) => {
+          if (current !== q) return;
+          fill(guidanceBox, guidanceFor(q, sections), noteBox);
+          suggest();
+        })
+        .catch((error) => {
+          if (current !== q) return;
+          fill(
+            guidanceBox,
+            el("p", { class: "sisg-error", role: "alert", text: `Could not load the guidance (${error.message}). The full question page has it.` }),
+            noteBox,
+          );
+        });
+      // The next question's topic, fetched while this one is answered.
+      const next = pass.order[pass.position + 1];
+      if (next && guide.question[next]) guide.guidance(next).catch(() => {});
+    }
+
     /* The guidance sections as the build rendered them (the same as the question's page); the
        points of "what a strong answer covers" become boxes to tick. */
-    function guidanceFor(q) {
-      return q.sections.map((section) => {
+    function guidanceFor(q, sections) {
+      return sections.map((section) => {
         const body = S.html(section.html);
         if (section.field === "covers") checklist(body, q.id);
         return [el("h3", { text: section.label }), body];
