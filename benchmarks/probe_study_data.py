@@ -9,7 +9,9 @@ Each page is opened in a fresh context (empty cache) at 390x844 with Chromium's 
 gzip-compressed as gzip_server.py serves it), split into the study data (JSON the tools fetch),
 the study scripts (assets/study/) and everything. Practice is "usable" when its Start button is
 enabled (the role's questions are counted) and today's due count is shown; time from navigation
-start. Prints one JSON line per page and run.
+start. Practice then starts a pass and reveals the first question's guidance, and the transfer
+counts that too (its topic's guidance file, and the next question's, fetched ahead). Prints one
+JSON line per page and run.
 """
 
 import json
@@ -49,12 +51,18 @@ with sync_playwright() as p:
             cdp.send("Network.emulateNetworkConditions", NETWORK)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
             urls, sizes = {}, {}
-            cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
-            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            cdp.on("Network.responseReceived", lambda e, urls=urls: urls.__setitem__(e["requestId"], e["response"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e, sizes=sizes: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
             page.goto(f"http://127.0.0.1:{PORT}/{path}", wait_until="commit")
             page.wait_for_function(READY[name], timeout=60_000, polling=50)
             usable = page.evaluate("() => performance.now()")
             page.wait_for_timeout(1500)  # let late requests finish
+            if name == "practice":  # then the first question, its guidance revealed
+                page.click("#sisg-practice button[type=submit]")
+                page.locator(".sisg-card[data-question]").wait_for()
+                page.keyboard.press("Enter")
+                page.locator(".sisg-guidance h3").first.wait_for(timeout=60_000)
+                page.wait_for_timeout(1500)
             time.sleep(0.2)
             data = scripts = total = 0
             files = {}
