@@ -51,8 +51,8 @@ with sync_playwright() as p:
             cdp.send("Network.emulateNetworkConditions", NETWORK)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
             urls, sizes = {}, {}
-            cdp.on("Network.responseReceived", lambda e, urls=urls: urls.__setitem__(e["requestId"], e["response"]["url"]))
-            cdp.on("Network.loadingFinished", lambda e, sizes=sizes: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            cdp.on("Network.responseReceived", lambda e, u=urls: u.__setitem__(e["requestId"], e["response"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e, s=sizes: s.__setitem__(e["requestId"], e["encodedDataLength"]))
             page.goto(f"http://127.0.0.1:{PORT}/{path}", wait_until="commit")
             page.wait_for_function(READY[name], timeout=60_000, polling=50)
             usable = page.evaluate("() => performance.now()")
