@@ -169,14 +169,14 @@ def test_practice_kind_filter_and_buttons(page, site_url, guide):
         drawn.append(current_card(page))
         page.get_by_role("button", name=re.compile("^Skip")).click()
     assert sorted(drawn) == sorted(pool)
-    # The same by mouse: Reveal, Needs work.
+    # The same by mouse: Reveal, Again (the one set of ratings, shown with the guidance).
     page.get_by_role("button", name="Start a new pass over the same questions").click()
     page.get_by_role("button", name=re.compile("^Reveal guidance")).click()
     assert page.locator("#sisg-practice-guidance").is_visible()
     qid = current_card(page)
-    page.get_by_role("button", name=re.compile("^Needs work")).click()
+    page.get_by_role("button", name=re.compile("^Again")).click()
     assert marks(page)[qid] == "review"
-    assert stored(page)[qid][-1]["rating"] == 1  # Needs work is an Again review
+    assert stored(page)[qid][-1]["rating"] == 1
     assert_clean(page)
 
 
@@ -518,7 +518,7 @@ def test_phone_width(browser, site_url, guide):
         open_practice(page, site_url, role["id"])
         page.get_by_role("button", name=re.compile("^Reveal guidance")).click()
         assert page.evaluate(fits), "practice"
-        page.get_by_role("button", name=re.compile("^Got it")).click()
+        page.get_by_role("button", name=re.compile("^Good")).click()
         assert stored(page)
         # A mis-tap is taken back with a button on a phone (U on a keyboard).
         undo = page.get_by_role("button", name=re.compile("^Undo last rating"))

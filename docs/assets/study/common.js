@@ -230,7 +230,7 @@
   }
 
   /* Scripts only some pages run (practice, progress, the plan and the home page's "due today"
-     box). The page's container names its script in data-sisg-script, a path from the site root;
+     box). The page's container names its scripts in data-sisg-script, paths from the site root;
      each loads once per visit, when the first page that needs it opens, and stays for the pages
      after it (instant navigation keeps scripts alive). Reading pages never download them. They
      load at DOMContentLoaded or later, after every script in mkdocs.yml has run, since they use
@@ -238,10 +238,15 @@
   const pageScripts = new Set();
   function loadPageScripts() {
     document.querySelectorAll("[data-sisg-script]").forEach((node) => {
-      const src = siteUrl(node.dataset.sisgScript);
-      if (pageScripts.has(src)) return;
-      pageScripts.add(src);
-      document.head.append(el("script", { src }));
+      // Several paths, space-separated, run in that order (async off keeps inserted scripts in order).
+      node.dataset.sisgScript.split(" ").filter(Boolean).forEach((path) => {
+        const src = siteUrl(path);
+        if (pageScripts.has(src)) return;
+        pageScripts.add(src);
+        const script = el("script", { src });
+        script.async = false;
+        document.head.append(script);
+      });
     });
   }
   if (window.document$) window.document$.subscribe(loadPageScripts);
