@@ -83,11 +83,19 @@ def new_page(browser, site_url, **options):
 # ---- Practice mode -------------------------------------------------------------------------------
 
 
+def open_narrowing(page):
+    """Unfold Practice's narrowing choices, as a reader does on a phone (wider screens show them)."""
+    more = page.locator("#sisg-practice details.sisg-more")
+    if not more.evaluate("el => el.open"):
+        more.locator("summary").click()
+
+
 def open_practice(page, site_url, role_id, round_id="", kind="", load=True):
     if load:
         page.goto(site_url + "practice/")
     page.locator("#sisg-practice-role").wait_for()
     page.select_option("#sisg-practice-role", role_id)
+    open_narrowing(page)
     page.select_option("#sisg-practice-round", round_id)
     page.select_option("#sisg-practice-kind", kind)
     page.locator("#sisg-practice button[type=submit]").click()
