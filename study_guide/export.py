@@ -140,13 +140,10 @@ def export(guide, presenter: Presenter) -> GuideExport:
             **{
                 **role.model_dump(),
                 "rounds": [_round(role, r, [k for t in r.focus_topics for k in kinds[t]]) for r in role.rounds],
-                "signals": [
-                    SignalOut(**s.model_dump(), description_html=presenter.block_html(s.description))
-                    for s in role.signals
-                ],
+                "signals": signals_out(role, presenter),
             },
             url=role_url(role),
-            story_questions=_story_questions(guide, role),
+            story_questions=story_questions(guide, role),
             cheatsheet_url=site_url(cheatsheet_page(role)),
         )
         for role in guide.roles
@@ -163,12 +160,7 @@ def export(guide, presenter: Presenter) -> GuideExport:
     return GuideExport(
         labels=Labels(kinds=KIND_LABELS, formats=FORMAT_LABELS),
         pages=tool_urls(),
-        mock=MockRules(
-            default_round_minutes=mock.DEFAULT_ROUND_MINUTES,
-            break_minutes=mock.BREAK_MINUTES,
-            overhead_minutes=mock.OVERHEAD_MINUTES,
-            kind_minutes=KIND_MINUTES,
-        ),
+        mock=mock_rules(),
         story_kinds=list(STORY_KINDS),
         company=guide.company,
         roles=roles,
@@ -187,12 +179,30 @@ def _round(role: Role, r: Round, kinds: list[str]) -> RoundOut:
         url=round_url(role, r),
         duration_label=duration_label(r.duration),
         minutes=round_minutes(r, mock.round_plan(r, kinds)),
-        mock=_mock(r, kinds),
-        signals=[i for i, s in enumerate(role.signals) if not s.rounds or r.id in s.rounds],
+        mock=mock_out(r, kinds),
+        signals=round_signals(role, r),
     )
 
 
-def _mock(round_: Round, kinds: list[str]) -> MockOut:
+def mock_rules() -> MockRules:
+    return MockRules(
+        default_round_minutes=mock.DEFAULT_ROUND_MINUTES,
+        break_minutes=mock.BREAK_MINUTES,
+        overhead_minutes=mock.OVERHEAD_MINUTES,
+        kind_minutes=KIND_MINUTES,
+    )
+
+
+def round_signals(role: Role, r: Round) -> list[int]:
+    """Indexes of the role's signals weighed in round `r` (a signal naming no rounds weighs in every one)."""
+    return [i for i, s in enumerate(role.signals) if not s.rounds or r.id in s.rounds]
+
+
+def signals_out(role: Role, presenter: Presenter) -> list[SignalOut]:
+    return [SignalOut(**s.model_dump(), description_html=presenter.block_html(s.description)) for s in role.signals]
+
+
+def mock_out(round_: Round, kinds: list[str]) -> MockOut:
     """The round's mock at its own length, or at each length a candidate may pick when it has none."""
     length = mock.round_length(round_)
     lengths = [length] if length else list(mock.LENGTH_CHOICES)
@@ -212,7 +222,8 @@ def _mock(round_: Round, kinds: list[str]) -> MockOut:
     )
 
 
-def _story_questions(guide, role: Role) -> list[str]:
+def story_questions(guide, role: Role) -> list[str]:
+    """The role's questions a story answers (kinds in STORY_KINDS), each once, in page order."""
     topics = {topic.id: topic for topic in guide.topics}
     asked = [q for r in role.rounds for topic_id in r.focus_topics for q in topics[topic_id].questions]
     return list(dict.fromkeys(q.id for q in asked if q.kind.value in STORY_KINDS))

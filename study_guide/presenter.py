@@ -69,6 +69,9 @@ KIND_LABELS = {
     "product-case": "Product case",
     "culture-motivation": "Culture & motivation",
 }
+# The filters' words for a question's level and origin (the pages' tags say the same).
+LEVEL_LABELS = {"any": "Any level", "mid": "Mid", "senior": "Senior", "staff": "Staff"}
+ORIGIN_LABELS = {"reported": "Reported by a source", "practice": "Practice question"}
 FORMAT_LABELS = {
     "phone": "Phone call",
     "video": "Video call",

@@ -21,7 +21,16 @@ from . import interviewer, mock, paths
 from .markdown_html import plain_text
 from .markdown_text import escape_markdown_text
 from .model import Guide, Question, Role, Round, Topic
-from .presenter import FORMAT_LABELS, KIND_LABELS, STORY_KINDS, Presenter, SectionBody, fenced_code
+from .presenter import (
+    FORMAT_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    ORIGIN_LABELS,
+    STORY_KINDS,
+    Presenter,
+    SectionBody,
+    fenced_code,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,27 @@ class Renderer:
         return sections
 
     @cached_property
+    def bank_filters(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """The question bank's filters: (field, label, [(value, label)]), only values some question has.
+
+        Topics in the bank's order; kinds, levels and origins in the presenter's order. The page
+        writes them out and docs/assets/study/bank.js turns them into choices.
+        """
+        questions = [q for topic in self.guide.topics for q in topic.questions]
+
+        def present(labels: dict[str, str], field: str) -> list[tuple[str, str]]:
+            used = {getattr(q, field).value for q in questions}
+            return [(value, label) for value, label in labels.items() if value in used]
+
+        topics = [(topic.id, topic.name) for _, listed, _ in self.question_bank for topic in listed]
+        return [
+            ("topic", "Topic", topics),
+            ("kind", "Kind of question", present(KIND_LABELS, "kind")),
+            ("level", "Level", present(LEVEL_LABELS, "level")),
+            ("origin", "Reported or practice", present(ORIGIN_LABELS, "origin")),
+        ]
+
+    @cached_property
     def framework_usage(self) -> dict[str, list[tuple[Role, object]]]:
         """framework id -> (role, round) pairs whose round lists it."""
         usage: dict[str, list] = {framework.id: [] for framework in self.guide.frameworks}
@@ -171,6 +201,7 @@ class Renderer:
             placements=self.placements,
             topic_places=self.topic_places,
             question_bank=self.question_bank,
+            bank_filters=self.bank_filters,
             topic_of_question=self.topic_of_question,
             framework_usage=self.framework_usage,
             link=link,

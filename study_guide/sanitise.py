@@ -40,10 +40,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "h1": {"id"},
     "h2": {"id"},
     "h3": {"id"},
-    "li": {"data-question", "id"},
+    "li": {"data-kind", "data-level", "data-origin", "data-question", "data-value", "id"},
     "p": {"class"},
     "span": {"class"},
-    "ul": {"class"},
+    "ul": {"class", "data-label"},
 }
 # Attributes allowed only with these values: the study scripts act on them, or they are styles.
 _ALIGN = {"text-align: right;"}
@@ -52,14 +52,18 @@ ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
     "div": {
         "data-sisg-script": {
             "assets/study/plan.js",
-            "assets/study/practice.js",
+            "assets/study/filters.js assets/study/practice.js",
+            "assets/study/filters.js assets/study/bank.js",
             "assets/study/mockround.js assets/study/debrief.js assets/study/mock.js",
             "assets/study/mockround.js assets/study/debrief.js assets/study/progress.js",
             "assets/study/stories.js",
         },
         "data-search-exclude": {"data-search-exclude"},
     },
-    "ul": {"data-search-exclude": {"data-search-exclude"}},
+    "ul": {
+        "data-search-exclude": {"data-search-exclude"},
+        "data-filter": {"topic", "kind", "level", "origin"},  # the question bank's filters (bank.js)
+    },
     "td": {"style": _ALIGN},
     "th": {"style": _ALIGN},
 }

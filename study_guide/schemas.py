@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from .export import GuideExport
 from .load import FOLDERS, SINGLE_FILES
+from .study_data import StudyIndex, TopicGuidance
 from .study_record import StudyRecord
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
@@ -20,6 +21,8 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     **{f"{folder.removesuffix('s')}.schema.json": model for folder, model in FOLDERS.items()},
     "guide-json.schema.json": GuideExport,
     "study-record.schema.json": StudyRecord,
+    "study-index.schema.json": StudyIndex,
+    "study-guidance.schema.json": TopicGuidance,
 }
 
 

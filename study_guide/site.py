@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -20,6 +21,7 @@ from .model import Guide
 from .presenter import SECTIONS, Presenter
 from .render import Renderer
 from .schemas import render_schema
+from .study_data import StudyData
 
 EXTRA_KEY = "guide_build"
 # Set to 1 by whoever adds the offline zip after the build (the deploy workflow, the test
@@ -41,6 +43,16 @@ class Build:
         guide = load_guide(root / "data")
         presenter = Presenter(guide, root, markdown)
         return cls(root=root, guide=guide, presenter=presenter, renderer=Renderer(guide, root, presenter))
+
+    @cached_property
+    def study_data(self) -> StudyData:
+        """The study tools' index and guidance files (study_guide/study_data.py)."""
+        return StudyData(self.guide, self.presenter)
+
+    @property
+    def study_index(self) -> str:
+        """The study index's path from the site root: pages name it (overrides/main.html)."""
+        return self.study_data.index[0]
 
     def unsafe_text(self) -> str:
         """Which data fields make HTML the sanitiser would change, as a data error message ('' if none alone does)."""
@@ -101,6 +113,10 @@ class Build:
     def write_outputs(self, site_dir: Path) -> None:
         (site_dir / "guide.json").write_text(to_json(self.guide, self.presenter), encoding="utf-8")
         (site_dir / "guide.schema.json").write_text(render_schema(GuideExport), encoding="utf-8")
+        for path, text in self.study_data.files().items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         # Anki decks, questions.csv and questions.json in site/downloads/ (see the Downloads page).
         downloads.write_downloads(self.guide, self.presenter, site_dir, self.root)
 

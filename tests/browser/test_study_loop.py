@@ -408,6 +408,7 @@ def test_phone_rating_bar_stays_reachable_and_start_scrolls_to_the_card(browser,
         page.goto(site_url + "practice/")
         page.locator("#sisg-practice-role").wait_for()
         page.select_option("#sisg-practice-role", role["id"])
+        page.locator("#sisg-practice details.sisg-more summary").click()  # folded on a phone
         page.fill("#sisg-practice-text", q["prompt"])
         page.locator("#sisg-practice button[type=submit]").click()
         card_top = page.locator(".sisg-card").evaluate("el => el.getBoundingClientRect().top")

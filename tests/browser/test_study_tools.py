@@ -88,11 +88,19 @@ def new_page(browser, site_url, **options):
 # ---- Practice mode -------------------------------------------------------------------------------
 
 
+def open_narrowing(page):
+    """Unfold Practice's narrowing choices, as a reader does on a phone (wider screens show them)."""
+    more = page.locator("#sisg-practice details.sisg-more")
+    if not more.evaluate("el => el.open"):
+        more.locator("summary").click()
+
+
 def open_practice(page, site_url, role_id, round_id="", kind="", load=True):
     if load:
         page.goto(site_url + "practice/")
     page.locator("#sisg-practice-role").wait_for()
     page.select_option("#sisg-practice-role", role_id)
+    open_narrowing(page)
     page.select_option("#sisg-practice-round", round_id)
     page.select_option("#sisg-practice-kind", kind)
     page.locator("#sisg-practice button[type=submit]").click()
@@ -174,14 +182,14 @@ def test_practice_kind_filter_and_buttons(page, site_url, guide):
         drawn.append(current_card(page))
         page.get_by_role("button", name=re.compile("^Skip")).click()
     assert sorted(drawn) == sorted(pool)
-    # The same by mouse: Reveal, Needs work.
+    # The same by mouse: Reveal, Again (the one set of ratings, shown with the guidance).
     page.get_by_role("button", name="Start a new pass over the same questions").click()
     page.get_by_role("button", name=re.compile("^Reveal guidance")).click()
     assert page.locator("#sisg-practice-guidance").is_visible()
     qid = current_card(page)
-    page.get_by_role("button", name=re.compile("^Needs work")).click()
+    page.get_by_role("button", name=re.compile("^Again")).click()
     assert marks(page)[qid] == "review"
-    assert stored(page)[qid][-1]["rating"] == 1  # Needs work is an Again review
+    assert stored(page)[qid][-1]["rating"] == 1
     assert_clean(page)
 
 
@@ -228,30 +236,39 @@ def test_practice_timer_follows_the_rule_and_announces(page, site_url, guide):
 
 
 def test_practice_shows_the_rendered_guidance_and_never_the_raw_text(page, site_url, guide):
-    """The card shows the sections the build rendered (as on the page); markup in the raw data
-    fields is never parsed: the browser has no Markdown parser and inserts only rendered HTML."""
-    attack = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
-    doctored = json.loads(json.dumps(guide))
-    role = doctored["roles"][0]
-    targets = set(role_questions(doctored, role))
-    for q in doctored["questions"]:
-        if q["id"] in targets:
-            q["prompt"] = attack
-            q["guidance"]["covers"][0] = attack
-    page.route("**/guide.json", lambda route: route.fulfill(json=doctored))
+    """The card shows the sections the build rendered (as on the page), from the study data, which
+    carries no raw data text at all: the browser has no Markdown parser and inserts only rendered
+    HTML. Practice never downloads guide.json (the full model, kept as a download)."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    role = guide["roles"][0]
     open_practice(page, site_url, role["id"])
     page.keyboard.press("Enter")
     card = page.locator(".sisg-card")
     question = question_data(guide, current_card(page))
+    card.locator(".sisg-guidance h3").first.wait_for()
     headings = card.locator(".sisg-guidance h3").all_inner_texts()
     stories = ["Your stories for this question"] if question["kind"] in guide["story_kinds"] else []
     assert headings == [section["label"] for section in question["sections"]] + stories
     assert card.locator("img, b").count() == 0
     assert page.evaluate("window.__pwned") is None
+    study = [url for url in fetched if "/study/" in url and url.endswith(".json")]
+    assert not [url for url in fetched if url.endswith("guide.json")]
+    index = page.request.get(next(url for url in study if "/study/index." in url)).json()
+    raw = [key for q in index["questions"] for key in ("prompt", "guidance", "sources") if key in q]
+    assert raw == []
     assert_clean(page)
 
 
-TOOL_ONLY = ("guide.json", "practice.js", "progress.js", "plan.js", "ts-fsrs.umd.js")
+TOOL_ONLY = (
+    "guide.json",
+    "/study/index.",
+    "/study/guidance/",
+    "practice.js",
+    "progress.js",
+    "plan.js",
+    "ts-fsrs.umd.js",
+)
 
 
 def test_reading_pages_never_fetch_guide_json(page, site_url, guide):
@@ -259,7 +276,7 @@ def test_reading_pages_never_fetch_guide_json(page, site_url, guide):
 
     They also skip the tools' own scripts, which the tool pages name (data-sisg-script)."""
     fetched = []
-    page.on("request", lambda request: request.url.endswith(TOOL_ONLY) and fetched.append(request.url))
+    page.on("request", lambda request: any(part in request.url for part in TOOL_ONLY) and fetched.append(request.url))
     role = guide["roles"][0]
     page.goto(site_url + role["url"])
     page.get_by_role("progressbar", name=f"Progress on {role['title']}").wait_for()
@@ -517,7 +534,7 @@ def test_phone_width(browser, site_url, guide):
         open_practice(page, site_url, role["id"])
         page.get_by_role("button", name=re.compile("^Reveal guidance")).click()
         assert page.evaluate(fits), "practice"
-        page.get_by_role("button", name=re.compile("^Got it")).click()
+        page.get_by_role("button", name=re.compile("^Good")).click()
         assert stored(page)
         # A mis-tap is taken back with a button on a phone (U on a keyboard).
         undo = page.get_by_role("button", name=re.compile("^Undo last rating"))

@@ -1,8 +1,8 @@
-/* Shared by the study tools (practice, progress, plan): loading guide.json, progress marks,
+/* Shared by the study tools (practice, progress, plan): loading the study data, progress marks,
    DOM helpers and start-up under Material's instant navigation.
    Data text goes on the page through textContent / createElement. The only HTML inserted is what
-   the build rendered into guide.json (`*_html`, `sections[].html`) from escaped data text, with the
-   site's own Markdown configuration; labels, lengths and page URLs also come from guide.json. */
+   the build rendered into the study data (`*_html`, `sections[].html`) from escaped data text, with
+   the site's own Markdown configuration; labels, lengths and page URLs also come from it. */
 (() => {
   "use strict";
 
@@ -17,21 +17,32 @@
       ? new URL(".", window.__md_scope).href
       : new URL("../../", scriptUrl).href;
 
-  // A URL from guide.json (relative to the site root) made absolute.
+  // A URL from the study data (relative to the site root) made absolute.
   const siteUrl = (relative) => new URL(relative, siteRoot()).href;
 
-  // guide.json is fetched once per visit: instant navigation keeps this script alive between pages.
+  /* The study data (study_guide/study_data.py): an index of roles, rounds, topics and questions
+     that every tool reads, and each topic's rendered guidance in a file of its own, which Practice
+     fetches when it shows a question of that topic. Their names carry a hash of their content;
+     the page names the index (<meta name="sisg-study-index">, relative to the site root). Read once
+     when this script starts: instant navigation keeps it alive, and a page of the same build names
+     the same file. */
+  const indexMeta = document.querySelector('meta[name="sisg-study-index"]');
+  const indexPath = indexMeta ? indexMeta.getAttribute("content") : null;
+
+  const fetchJson = (relative) =>
+    fetch(siteUrl(relative)).then((response) => {
+      if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
+      return response.json();
+    });
+
+  // The index is fetched once per visit.
   let guidePromise = null;
   function loadGuide() {
     // Opened from files, the browser refuses the fetch (and logs an error): do not try.
     if (location.protocol === "file:") return Promise.reject(new Error("opened from files"));
+    if (!indexPath) return Promise.reject(new Error("this page does not name the study data"));
     if (!guidePromise) {
-      guidePromise = fetch(siteUrl("guide.json"))
-        .then((response) => {
-          if (!response.ok) throw new Error(`guide.json: HTTP ${response.status}`);
-          return response.json();
-        })
-        .then(indexGuide);
+      guidePromise = fetchJson(indexPath).then(indexGuide);
       guidePromise.catch(() => {
         guidePromise = null; // the next page tries again
       });
@@ -53,13 +64,34 @@
       role: byId(data.roles),
       topic: byId(data.topics),
       question: byId(data.questions),
-      framework: byId(data.frameworks || []),
     };
     // Question ids of a round, in page order (topic by topic).
     guide.roundQuestions = (round) =>
       [].concat(...round.focus_topics.map((id) => (guide.topic[id] ? guide.topic[id].questions : [])));
     // Question ids of a role, each once, in page order.
     guide.roleQuestions = (role) => [...new Set([].concat(...role.rounds.map(guide.roundQuestions)))];
+    // A question's guidance sections as the build rendered them: its topic's file, fetched once.
+    const topicFiles = Object.create(null);
+    guide.guidance = (id) => {
+      const topic = guide.topic[guide.question[id].topic];
+      if (!topicFiles[topic.id]) {
+        topicFiles[topic.id] = fetchJson(topic.guidance).then((file) => file.questions);
+        topicFiles[topic.id].catch(() => delete topicFiles[topic.id]); // asked again, fetched again
+      }
+      return topicFiles[topic.id].then((questions) => questions[id] || []);
+    };
+    /* For tools that draw many questions' guidance at once (mock rounds, debriefs): each question's
+       sections fetched (topic files once each) and kept on its entry as guide.question[id].sections. */
+    guide.loadSections = (ids) =>
+      Promise.all(
+        [...new Set(ids)]
+          .filter((id) => guide.question[id])
+          .map((id) =>
+            guide.guidance(id).then((sections) => {
+              guide.question[id].sections = sections;
+            }),
+          ),
+      );
     return guide;
   }
 
@@ -149,10 +181,10 @@
     return node;
   }
 
-  /* HTML the build rendered into guide.json and sanitised against its allowlist
+  /* HTML the build rendered into the study data and sanitised against its allowlist
      (study_guide/sanitise.py), as a fragment: the only HTML the study tools insert. Text from the
      study record (notes, plans) is only ever set as text, through el(). Its links are relative to the site
-     root, as every URL in guide.json is; code blocks are focusable, as Material makes page code
+     root, as every URL in the study data is; code blocks are focusable, as Material makes page code
      blocks, so a keyboard can scroll a wide one. */
   function html(markup) {
     const template = document.createElement("template");
@@ -232,7 +264,7 @@
   if (window.document$) window.document$.subscribe(loadPageScripts);
   else document.addEventListener("DOMContentLoaded", loadPageScripts);
 
-  /* onPage for a tool that needs guide.json: start(container, guide) runs once it has loaded,
+  /* onPage for a tool that needs the study data: start(container, guide) runs once it has loaded,
      unless the reader has left the page by then, and the cleanup it returns runs when they leave. */
   function onPageWithGuide(selector, start) {
     onPage(selector, (root) => {
@@ -253,7 +285,7 @@
   function loadError(container, error) {
     const message =
       location.protocol === "file:"
-        ? "This tool needs the site served over HTTP: browsers do not let a page read guide.json " +
+        ? "This tool needs the site served over HTTP: browsers do not let a page read its data " +
           "from files. Use the online site, or serve the unzipped folder (for example with python3 -m http.server)."
         : `Could not load the question data (${error.message}). Reload the page to try again.`;
     fill(container, el("p", { class: "sisg-error", role: "alert", text: message }));

@@ -1,7 +1,7 @@
 /* A saved debrief of a mock round or loop, drawn the same way after saving (mock.js) and on
    My progress (progress.js): per round what was covered and what was missed, weakest round first,
    each question's rating and notes. Prints as it shows. Data text goes in as text; the only HTML is
-   guide.json's rendered prompts and points. */
+   the study data's rendered prompts and points. */
 (() => {
   "use strict";
   const S = window.SISG;

@@ -3,7 +3,7 @@
    SISG.due.today({guide, role}) is the one call every page makes (home page, role pages, Practice,
    the plan), so their counts and minutes are one by construction: it gathers the inputs and asks
    SISG.loop.dayQueue, the pure function that decides. FSRS (ts-fsrs) loads only when the record has
-   a review of one of the role's questions. A role page fetches guide.json only when the record has
+   a review of one of the role's questions. A role page fetches the study index only when the record has
    something for its role (a review of its questions or a plan for it); with nothing, the queue is
    empty and the page says 0 without fetching. */
 (() => {
@@ -12,7 +12,7 @@
   const L = S.loop;
   const { el, plural } = S;
 
-  /* The role as the loop sees it, from guide.json: its question ids, its rounds' ids and each
+  /* The role as the loop sees it, from the study index: its question ids, its rounds' ids and each
      question's minutes and origin. */
   const specs = new WeakMap();
   function roleSpec(guide, roleId) {

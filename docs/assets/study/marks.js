@@ -2,7 +2,7 @@
    every listed prompt (role pages, question bank) and the progress boxes: the whole role
    (.guide-progress), each round (.guide-round-progress) and a count per topic
    (.guide-topic-progress, on role and topic pages). Each box carries its question ids
-   (data-questions), so reading pages never download guide.json. Marks are saved by SISG.progress
+   (data-questions), so reading pages never download the study data. Marks are saved by SISG.progress
    in localStorage. */
 (() => {
   "use strict";

@@ -5,7 +5,7 @@
    stores a debrief in the study record and each rating as a review, so the questions enter the
    study loop's schedule.
 
-   How long a round runs and which kinds it asks come from guide.json (round.mock, derived in
+   How long a round runs and which kinds it asks come from the study index (round.mock, derived in
    study_guide/mock.py); which questions, the clock and the summary are SISG.mockround's pure
    functions. The mock in progress is saved in the record (`mock`), so a reload resumes it. */
 (() => {
@@ -233,7 +233,20 @@
         score: {},
         notes: "",
       };
-      if (save(mock)) show(mock);
+      if (save(mock)) whenReady(mock, () => show(mock));
+    }
+
+    // The guidance of the mock's questions (follow-ups, the scorecard) fetched before it runs.
+    function whenReady(mock, then) {
+      guide
+        .loadSections([].concat(...mock.rounds.map((r) => r.questions.map((q) => q.id))))
+        .then(() => {
+          if (alive) then();
+        })
+        .catch((error) => {
+          problem.hidden = false;
+          problem.textContent = `Could not load the questions' guidance (${error.message}). Reload to try again.`;
+        });
     }
 
     /* ---- Running a round ---- */
@@ -371,7 +384,20 @@
       } else {
         mock.phase = "debrief";
       }
-      if (save(mock)) show(mock);
+      if (save(mock)) whenReady(mock, () => show(mock));
+    }
+
+    // The guidance of the mock's questions (follow-ups, the scorecard) fetched before it runs.
+    function whenReady(mock, then) {
+      guide
+        .loadSections([].concat(...mock.rounds.map((r) => r.questions.map((q) => q.id))))
+        .then(() => {
+          if (alive) then();
+        })
+        .catch((error) => {
+          problem.hidden = false;
+          problem.textContent = `Could not load the questions' guidance (${error.message}). Reload to try again.`;
+        });
     }
 
     function nextRound(mock) {
@@ -379,7 +405,20 @@
       mock.phase = "round";
       mock.step = { q: 0, followUp: -1 };
       mock.clock = M.startClock(Date.now());
-      if (save(mock)) show(mock);
+      if (save(mock)) whenReady(mock, () => show(mock));
+    }
+
+    // The guidance of the mock's questions (follow-ups, the scorecard) fetched before it runs.
+    function whenReady(mock, then) {
+      guide
+        .loadSections([].concat(...mock.rounds.map((r) => r.questions.map((q) => q.id))))
+        .then(() => {
+          if (alive) then();
+        })
+        .catch((error) => {
+          problem.hidden = false;
+          problem.textContent = `Could not load the questions' guidance (${error.message}). Reload to try again.`;
+        });
     }
 
     function runBreak(mock) {
@@ -596,7 +635,7 @@
           notes: "",
           questions: entry.questions.map(({ id }) => {
             const s = mock.score[scoreKey(index, id)] || { covered: [], rating: null, notes: "" };
-            const covers = guide.question[id].guidance.covers.length;
+            const covers = guide.question[id].covers;
             return { id, covers, covered: s.covered, rating: s.rating, notes: s.notes };
           }),
         })),
@@ -692,7 +731,7 @@
     }
 
     const saved = mockState();
-    if (saved && resumable(saved)) show(saved);
+    if (saved && resumable(saved)) whenReady(saved, () => show(saved));
     else setup();
 
     return () => {

@@ -2,7 +2,7 @@
    the main answer and the follow-ups, and the debrief's summary (what was covered, weakest rounds
    first, the reviews it adds). No DOM and no clock of its own: times are milliseconds passed in.
 
-   How long a round runs and how many questions of which kind it asks come from guide.json
+   How long a round runs and how many questions of which kind it asks come from the study index
    (`round.mock`, derived once in study_guide/mock.py); here they are only followed.
    Loaded in the browser as SISG.mockround and in Node with require() (tests/js/). */
 (function (root, factory) {

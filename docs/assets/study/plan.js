@@ -39,12 +39,8 @@
     return [h ? plural(h, "hour") : "", m ? `${m} minutes` : ""].filter(Boolean).join(" ");
   }
 
-  // A question's prompt as plain text (for the calendar), from the HTML the build rendered.
-  function promptText(question) {
-    const template = document.createElement("template");
-    template.innerHTML = question.prompt_html;
-    return template.content.textContent.trim();
-  }
+  // A question's prompt as plain text (for the calendar), as the build wrote it.
+  const promptText = (question) => question.prompt_text;
 
   /* ---- Making a plan ---- */
 

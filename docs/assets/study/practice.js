@@ -1,6 +1,8 @@
 /* Practice mode (practice page, #sisg-practice): work through a role's questions (all, due today,
-   Needs work or not yet rated; by round, kind and words in the prompt), time each answer, reveal
-   the guidance, tick what your answer covered and rate it Again / Hard / Good / Easy.
+   Needs work or not yet rated; by round, topic, kind, level, reported and words in the prompt), time
+   each answer, reveal the guidance, tick what your answer covered and rate it Again / Hard / Good /
+   Easy. The choices live in the address too (?role=&round=&mode=&topic=&kind=&level=&origin=), so a
+   link to a narrowed practice (the topic pages' "Practise this topic") keeps working.
 
    The pass in progress (selection, order, position, seconds left) lives in the study record's
    `pass`, so a reload, Back or a visit to another page resumes it. Every write is checked: a
@@ -8,6 +10,7 @@
 (() => {
   "use strict";
   const S = window.SISG;
+  const F = S.filters;
   const { el, fill, plural } = S;
 
   const RATINGS = [
@@ -52,7 +55,15 @@
     const roleSelect = el("select", { id: "sisg-practice-role", name: "role" });
     const modeSelect = el("select", { id: "sisg-practice-mode", name: "mode" });
     const roundSelect = el("select", { id: "sisg-practice-round", name: "round" });
-    const kindSelect = el("select", { id: "sisg-practice-kind", name: "kind" });
+    // Topic, kind, level and origin: the choices and their words come from the study index.
+    const filterSelects = {
+      topic: el("select", { id: "sisg-practice-topic", name: "topic" }),
+      kind: el("select", { id: "sisg-practice-kind", name: "kind" }),
+      level: el("select", { id: "sisg-practice-level", name: "level" }),
+      origin: el("select", { id: "sisg-practice-origin", name: "origin" }),
+    };
+    const FILTER_FIELDS = { topic: "Topic", kind: "Kind of question", level: "Level", origin: "Reported or practice" };
+    const ANY = { topic: "Any topic", kind: "Any kind", level: "Any level", origin: "Reported and practice" };
     const textInput = el("input", {
       id: "sisg-practice-text",
       name: "text",
@@ -66,17 +77,30 @@
     const dueLine = el("p", { class: "sisg-due", id: "sisg-practice-due", "aria-live": "polite" });
     const matchLine = el("p", { class: "sisg-practice-count", id: "sisg-practice-count", "aria-live": "polite" });
     const startButton = el("button", { type: "submit", class: "sisg-btn sisg-btn--primary", text: "Start practice" });
+    /* Role, which questions and Start come first (a phone's first screen); the ways to narrow
+       down follow in a box that is open on wider screens, or when the address sets one of them. */
+    const narrowed = ["round", "text", ...F.FIELDS].some((name) => params.get(name));
+    const more = el(
+      "details",
+      { class: "sisg-more", open: narrowed || window.matchMedia("(min-width: 45em)").matches },
+      el("summary", { text: "Narrow down: round, topic, kind, level, reported, words, timer" }),
+      el(
+        "div",
+        { class: "sisg-more__fields" },
+        field(roundSelect, "Round"),
+        F.FIELDS.map((name) => field(filterSelects[name], FILTER_FIELDS[name])),
+        field(textInput, "Words in the question"),
+        field(timerSelect, "Timer"),
+      ),
+    );
     const form = el(
       "form",
       { class: "sisg-controls", "aria-label": "Practice settings" },
       field(roleSelect, "Role"),
       field(modeSelect, "Questions"),
-      field(roundSelect, "Round"),
-      field(kindSelect, "Kind of question"),
-      field(textInput, "Words in the question"),
-      field(timerSelect, "Timer"),
       el("div", { class: "sisg-field sisg-field--full" }, dueLine, matchLine),
       el("div", { class: "sisg-field sisg-field--action" }, startButton),
+      el("div", { class: "sisg-field sisg-field--full" }, more),
     );
     fill(
       roleSelect,
@@ -90,19 +114,30 @@
     const currentRole = () => guide.role[roleSelect.value];
     const currentRound = () => currentRole().rounds.find((r) => r.id === roundSelect.value) || null;
 
-    // Questions of the role (or the round) matching kind, mode and text, in page order.
-    function selection({ mode = modeSelect.value, kind = kindSelect.value } = {}) {
-      const record = store.read();
+    const chosenFilters = () => {
+      const filters = F.none();
+      F.FIELDS.forEach((name) => {
+        filters[name] = filterSelects[name].value;
+      });
+      return filters;
+    };
+    // The role's (or the round's) questions matching the words, before the filters and the mode.
+    function pool() {
       const round = currentRound();
       const words = textInput.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
       let ids = round ? guide.roundQuestions(round) : guide.roleQuestions(currentRole());
-      if (kind) ids = ids.filter((id) => guide.question[id].kind === kind);
       if (words.length) {
         ids = ids.filter((id) => {
-          const prompt = guide.question[id].prompt.toLowerCase();
+          const prompt = guide.question[id].prompt_text.toLowerCase();
           return words.every((word) => prompt.includes(word));
         });
       }
+      return ids;
+    }
+    // Questions of the role (or the round) matching the filters, words and mode, in page order.
+    function selection({ mode = modeSelect.value, filters = chosenFilters() } = {}) {
+      const record = store.read();
+      let ids = pool().filter((id) => F.matches(guide.question[id], filters));
       if (mode === "needs-work") ids = ids.filter((id) => S.progress.status(id, record) === "review");
       if (mode === "unmarked") ids = ids.filter((id) => !S.progress.status(id, record));
       if (mode === "due") {
@@ -119,18 +154,47 @@
       ]);
       fill(roundSelect, S.options([["", "Any round"]].concat(rounds), wanted || ""));
     }
-    function refreshKinds(wanted) {
-      const counts = {};
-      const ids = selection({ mode: "all", kind: "" });
-      ids.forEach((id) => {
-        const kind = guide.question[id].kind;
-        counts[kind] = (counts[kind] || 0) + 1;
+    // The topics of the role (or round) in loop order, by name: the topic filter's words.
+    function topicLabels() {
+      const round = currentRound();
+      const labels = {};
+      (round ? [round] : currentRole().rounds).forEach((r) =>
+        r.focus_topics.forEach((id) => {
+          if (guide.topic[id]) labels[id] = guide.topic[id].name;
+        }),
+      );
+      return labels;
+    }
+    const filterLabels = () => ({
+      topic: topicLabels(),
+      kind: guide.data.labels.kinds,
+      level: guide.data.labels.levels,
+      origin: guide.data.labels.origins,
+    });
+    /* Each filter's choices with how many questions each leaves (given the other filters). A
+       wanted value no question of the pool has (a topic of another round, say) becomes "any". */
+    function refreshFilters(wanted = chosenFilters()) {
+      const labels = filterLabels();
+      const items = pool().map((id) => guide.question[id]);
+      const filters = F.none();
+      F.FIELDS.forEach((name) => {
+        if (items.some((q) => q[name] === wanted[name])) filters[name] = wanted[name];
       });
-      const labels = guide.data.labels.kinds;
-      const kinds = Object.keys(labels)
-        .filter((k) => counts[k])
-        .map((k) => [k, `${labels[k]} (${counts[k]})`]);
-      fill(kindSelect, S.options([["", `Any kind (${ids.length})`]].concat(kinds), counts[wanted] ? wanted : ""));
+      F.FIELDS.forEach((name) => {
+        const left = items.filter((q) => F.matches(q, { ...filters, [name]: "" })).length;
+        const choices = F.choices(items, filters, name, labels[name]).map(([value, label, n]) => [value, `${label} (${n})`]);
+        fill(filterSelects[name], S.options([["", `${ANY[name]} (${left})`]].concat(choices), filters[name]));
+      });
+    }
+    // The choices written into the address (replaceState): a reload or a shared link keeps them.
+    function writeAddress() {
+      const next = F.write(new URLSearchParams(location.search), chosenFilters());
+      next.set("role", roleSelect.value);
+      [["round", roundSelect.value], ["mode", modeSelect.value === "all" ? "" : modeSelect.value]].forEach(([name, value]) =>
+        value ? next.set(name, value) : next.delete(name),
+      );
+      const query = next.toString();
+      history.replaceState(history.state, "", query ? `?${query}` : location.pathname);
     }
     function refreshTimer(wanted = timerSelect.value || "kind") {
       const round = currentRound();
@@ -184,26 +248,32 @@
         });
     }
     function refreshAll() {
-      refreshKinds(kindSelect.value);
+      refreshFilters();
       refreshCount();
+      writeAddress();
     }
     roleSelect.addEventListener("change", () => {
       refreshRounds();
-      refreshKinds();
+      refreshFilters(F.none());
       refreshTimer();
       refreshCount();
       refreshDue();
+      writeAddress();
     });
     roundSelect.addEventListener("change", () => {
       refreshAll();
       refreshTimer();
     });
-    kindSelect.addEventListener("change", refreshCount);
+    F.FIELDS.forEach((name) => filterSelects[name].addEventListener("change", refreshAll));
     timerSelect.addEventListener("change", refreshCount);
-    modeSelect.addEventListener("change", refreshCount);
+    modeSelect.addEventListener("change", () => {
+      refreshCount();
+      writeAddress();
+    });
     textInput.addEventListener("input", refreshAll);
     refreshRounds(params.get("round"));
-    refreshKinds(params.get("kind"));
+    const labels = filterLabels();
+    refreshFilters(F.read(params, Object.fromEntries(F.FIELDS.map((name) => [name, Object.keys(labels[name])]))));
     refreshTimer();
     refreshCount();
 
@@ -234,9 +304,9 @@
         `${label} `,
         el("kbd", { "aria-hidden": "true", text: key }),
       );
-    const gotButton = keyButton("Got it", "G", "sisg-btn--got");
-    const reviewButton = keyButton("Needs work", "N", "sisg-btn--review");
-    const nextButton = keyButton("Skip", "→", "", "ArrowRight");
+    // Before Reveal only Reveal and Skip; the one set of ratings comes with the guidance (G and N
+    // stay as keys for Good and Again).
+    const nextButton = keyButton("Skip", "→", "sisg-btn--quiet", "ArrowRight");
     const endButton = el("button", { type: "button", class: "sisg-btn sisg-btn--small", text: "End this pass" });
     // Undo the last rating (a mis-tap): the review goes, the pass steps back. Key U.
     const undoButton = el(
@@ -254,7 +324,7 @@
       text: "Open the full question page",
     });
 
-    // The four ratings, shown with the guidance; they stick to the bottom of a phone screen.
+    // The four ratings, shown with the guidance; one compact row stuck to the bottom of a phone screen.
     const suggestion = el("span", { class: "sisg-rate__hint", id: "sisg-rate-hint" });
     const rateButtons = RATINGS.map(({ rating, label, key }) => {
       const button = keyButton(label, key, `sisg-btn--rate sisg-btn--rate-${rating}`, key);
@@ -287,7 +357,7 @@
       el("div", { class: "sisg-card__head" }, counter, timerBox),
       tags,
       prompt,
-      el("div", { class: "sisg-actions" }, revealButton, gotButton, reviewButton, nextButton),
+      el("div", { class: "sisg-actions" }, revealButton, nextButton),
       guidanceBox,
       rateBar,
       // The link joins the foot when the first question gives it an address (draw): an <a>
@@ -332,7 +402,7 @@
         mode: modeSelect.value,
         filters: {
           round: roundSelect.value,
-          kind: kindSelect.value,
+          ...chosenFilters(),
           text: textInput.value,
           timer: timerSelect.value,
           pass: String(number),
@@ -371,17 +441,19 @@
         `Question ${pass.position + 1} of ${pass.order.length}` + (number > 1 ? ` · retry pass ${number - 1}` : "");
       const role = guide.role[pass.role];
       const topic = guide.topic[q.topic];
-      const rounds = q.asked_in
+      const rounds = (topic ? topic.asked_in : [])
         .filter((p) => p.role === pass.role)
         .map((p) => role.rounds.find((r) => r.id === p.round));
       fill(
         tags,
-        el("span", { class: "guide-tag", text: q.kind_label }),
+        el("span", { class: "guide-tag", text: guide.data.labels.kinds[q.kind] }),
         topic ? el("span", { class: "guide-tag", text: topic.name }) : null,
         rounds.filter(Boolean).map((r) => el("span", { class: "guide-tag", text: r.name })),
       );
       fill(prompt, S.html(q.prompt_html));
-      fill(guidanceBox, guidanceFor(q), storiesFor(q), noteBox);
+      // The guidance comes from the topic's file (fetched once, usually while the prompt is read).
+      fill(guidanceBox, el("p", { class: "sisg-loading", text: "Loading the guidance…" }), noteBox);
+      showGuidance(q);
       noteInput.value = (store.read().notes[q.id] || {}).text || "";
       noteStatus.textContent = "";
       guidanceBox.hidden = true;
@@ -409,10 +481,31 @@
       return (mode === "round" && round && round.minutes ? round.minutes : q.minutes) * 60;
     }
 
+    function showGuidance(q) {
+      guide
+        .guidance(q.id)
+        .then((sections) => {
+          if (current !== q) return;
+          fill(guidanceBox, guidanceFor(q, sections), storiesFor(q), noteBox);
+          suggest();
+        })
+        .catch((error) => {
+          if (current !== q) return;
+          fill(
+            guidanceBox,
+            el("p", { class: "sisg-error", role: "alert", text: `Could not load the guidance (${error.message}). The full question page has it.` }),
+            noteBox,
+          );
+        });
+      // The next question's topic, fetched while this one is answered.
+      const next = pass.order[pass.position + 1];
+      if (next && guide.question[next]) guide.guidance(next).catch(() => {});
+    }
+
     /* The guidance sections as the build rendered them (the same as the question's page); the
        points of "what a strong answer covers" become boxes to tick. */
-    function guidanceFor(q) {
-      return q.sections.map((section) => {
+    function guidanceFor(q, sections) {
+      return sections.map((section) => {
         const body = S.html(section.html);
         if (section.field === "covers") checklist(body, q.id);
         return [el("h3", { text: section.label }), body];
@@ -662,8 +755,6 @@
     });
 
     revealButton.addEventListener("click", reveal);
-    gotButton.addEventListener("click", () => rate(3));
-    reviewButton.addEventListener("click", () => rate(1));
     nextButton.addEventListener("click", next);
     undoButton.addEventListener("click", undo);
     endButton.addEventListener("click", () => {
@@ -730,7 +821,7 @@
       refreshRounds(filters.round);
       if (MODES.some(([m]) => m === saved.mode)) modeSelect.value = saved.mode;
       textInput.value = filters.text || "";
-      refreshKinds(filters.kind);
+      refreshFilters({ ...F.none(), ...filters });
       refreshTimer(filters.timer);
       refreshCount();
       pass = {

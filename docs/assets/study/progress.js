@@ -167,9 +167,22 @@
     return [
       el("h2", { id: "sisg-debriefs", text: `Mock debriefs (${list.length})` }),
       list.length
-        ? el("div", { class: "sisg-debriefs" }, list.map((debrief) => S.debriefView(guide, debrief)))
+        ? debriefsBox(guide, list)
         : el("p", {}, "No mock round yet. ", el("a", { href: S.siteUrl(guide.data.pages.mock), text: "Run one" }), "."),
     ];
+  }
+
+  // Drawn once the guidance of their questions is in (each topic's file fetched once).
+  function debriefsBox(guide, list) {
+    const box = el("div", { class: "sisg-debriefs" }, el("p", { class: "sisg-loading", text: "Loading the debriefs…" }));
+    const ids = [].concat(...list.map((d) => [].concat(...d.rounds.map((r) => r.questions.map((q) => q.id)))));
+    guide
+      .loadSections(ids)
+      .then(() => box.replaceChildren(...list.map((debrief) => S.debriefView(guide, debrief))))
+      .catch((error) =>
+        box.replaceChildren(el("p", { class: "sisg-error", role: "alert", text: `Could not load the debriefs (${error.message}).` })),
+      );
+    return box;
   }
 
   /* Got it / Needs work for `ids` counted for one role: each question's last review made while

@@ -2,7 +2,7 @@
    role's themes and link it to the role's behavioural and culture questions; edit and delete; see
    which themes and questions have a story and which have none. Stories live in the study record
    (store.js, version 4); the logic is storybank.js (SISG.stories), tested in tests/js/. The role's
-   themes and questions come from guide.json (roles[].story_themes, roles[].story_questions). */
+   themes and questions come from the study index (roles[].story_themes, roles[].story_questions). */
 (() => {
   "use strict";
   const S = window.SISG;

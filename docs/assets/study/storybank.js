@@ -3,7 +3,7 @@
    a story yet.
 
    A story is {id, role, title, situation, task, action, result, learned, numbers, themes,
-   questions, at}: `themes` are ids of the role's story themes (guide.json roles[].story_themes),
+   questions, at}: `themes` are ids of the role's story themes (the study index: roles[].story_themes),
    `questions` ids of the questions it answers, `at` when it was last saved (on import the newer
    copy of a story wins). No DOM and no clock of its own; loaded in the browser as SISG.stories
    (before store.js, which cleans and merges the record's stories with it) and in Node by
@@ -121,7 +121,7 @@
     ((record && record.stories) || []).filter((story) => story.questions.includes(questionId));
 
   /* A role's coverage: for each of its themes and each question a story answers
-     (guide.json roles[].story_themes, roles[].story_questions), the ids of the role's stories
+     (the study index: roles[].story_themes, roles[].story_questions), the ids of the role's stories
      that cover it. A question counts a story from any role linked to it. */
   function coverage(stories, role) {
     const mine = (stories || []).filter((story) => story.role === role.id);
