@@ -10,9 +10,8 @@ import hashlib
 import json
 import re
 
+from study_guide.paths import TOOL_PAGES
 from study_guide.study_data import HASH_LENGTH, StudyIndex, TopicGuidance
-
-TOOL_PAGES = ("practice", "plan", "progress")
 
 
 def _read(site, relative):
@@ -51,18 +50,24 @@ def test_index_and_guidance_match_guide_json_without_raw_text(built_site):
     assert [r.id for r in index.roles] == [r["id"] for r in guide["roles"]]
     for mine, full in zip(index.roles, guide["roles"], strict=True):
         assert [r.model_dump() for r in mine.rounds] == [
-            {k: r[k] for k in ("id", "name", "url", "duration_label", "minutes", "focus_topics")}
+            {k: r[k] for k in ("id", "name", "url", "duration_label", "minutes", "focus_topics", "mock", "signals")}
             for r in full["rounds"]
         ]
+        assert [s.model_dump() for s in mine.signals] == full["signals"]
+        assert [t.model_dump() for t in mine.story_themes] == full["story_themes"]
+        assert mine.story_questions == full["story_questions"]
     assert index.labels.kinds == guide["labels"]["kinds"]
+    assert (index.mock.model_dump(), index.story_kinds) == (guide["mock"], guide["story_kinds"])
     assert index.pages == guide["pages"]
     by_id = {q["id"]: q for q in guide["questions"]}
     assert [q.id for q in index.questions] == list(by_id)
     for q in index.questions:
         full = by_id[q.id]
-        assert (q.topic, q.kind, q.level, q.origin, q.minutes, q.url, q.prompt_html) == (
+        assert (q.topic, q.kind, q.kind_label, q.covers, q.level, q.origin, q.minutes, q.url, q.prompt_html) == (
             full["topic"],
             full["kind"],
+            full["kind_label"],
+            len(full["guidance"]["covers"]),
             full["level"],
             full["origin"],
             full["minutes"],

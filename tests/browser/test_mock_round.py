@@ -172,6 +172,7 @@ def test_a_shortened_loop_runs_two_rounds_with_a_break_and_one_debrief(mock_page
             box.uncheck()
     assert "2 rounds back to back" in page.locator("#sisg-mock-plan").inner_text()
     page.click("#sisg-mock-start")
+    page.locator("#sisg-mock-where").wait_for()  # drawn once the questions' guidance is in
     page.clock.run_for(1000)
     assert seconds_left(page) == first["mock"]["minutes"] * 60 - 1
     assert "Round 1 of 2" in page.locator("#sisg-mock-where").inner_text()
