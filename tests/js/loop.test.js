@@ -411,3 +411,30 @@ test("readiness per round is the mean of the scheduler's recall, practised count
     { numRuns: 15 },
   );
 });
+
+/* A question longer than a whole day is left out at once and takes no day's share of the pacing:
+   re-spread each day, such shares pushed planned questions out (q2 here, before the fix). */
+test("questions longer than a day push nothing out of a plan followed day by day", () => {
+  const setup = {
+    role: { id: "role", rounds: [{ id: "r0", ids: ["q0", "q1", "q2"] }, { id: "r1", ids: ["q3"] }, { id: "r2", ids: ["q4"] }, { id: "r3", ids: ["q5", "q0"] }] },
+    questions: Object.fromEntries(
+      [5, 5, 5, 40, 25, 5].map((minutes, i) => [`q${i}`, { minutes, origin: "practice" }]),
+    ),
+    ids: ["q0", "q1", "q2", "q3", "q4", "q5"],
+  };
+  const plan = makePlan(setup, { days: 7, hours: 0.25 }); // 15 minutes a day: q3 and q4 never fit
+  assert.deepEqual(plan.unplaced, ["q3", "q4"]);
+  const reviews = {};
+  const firstReview = L.reviewFrom(plan);
+  for (let d = 0; L.addDays(plan.made, d) < firstReview; d++) {
+    const today = L.addDays(plan.made, d);
+    let q = queueOf(setup, plan, reviews, today);
+    for (let step = 0; step < 50 && q.queue.length; step++) {
+      (reviews[q.queue[0]] = reviews[q.queue[0]] || []).push({ at: at(today, step), rating: 3 });
+      q = queueOf(setup, plan, reviews, today);
+    }
+  }
+  const placed = [].concat(...plan.days.map((d) => d.questions));
+  assert.deepEqual(placed.sort(), ["q0", "q1", "q2", "q5"]);
+  assert.deepEqual(placed.filter((id) => !reviews[id]), []);
+});

@@ -157,29 +157,24 @@
      `perDay` questions. → {days: [[ids]], left: [ids that do not fit, lowest priority last]} */
   function spread(order, minutesOf, count, budget, cap = budget, perDay = Infinity) {
     const days = Array.from({ length: Math.max(0, count) }, () => []);
+    // A question longer than a whole day never fits: said at once, and kept out of the pacing, so
+    // it takes no day's share (re-spread each day, such shares would push the rest out).
+    const never = order.filter((id) => minutesOf(id) > cap);
+    const paced = order.filter((id) => minutesOf(id) <= cap);
     let next = 0;
-    const left = [];
-    for (let i = 0; i < days.length && next < order.length; i++) {
-      const target = Math.ceil(((i + 1) * order.length) / days.length);
+    for (let i = 0; i < days.length && next < paced.length; i++) {
+      const target = Math.ceil(((i + 1) * paced.length) / days.length);
       let used = 0;
-      while (next < order.length && next < target && days[i].length < perDay) {
-        const id = order[next];
+      while (next < paced.length && next < target && days[i].length < perDay) {
+        const id = paced[next];
         const minutes = minutesOf(id);
-        const fits = used + minutes <= budget || (!days[i].length && minutes <= cap);
-        if (!fits) {
-          if (minutes > cap) {
-            left.push(id); // never fits in a day: said, not retried
-            next += 1;
-            continue;
-          }
-          break;
-        }
+        if (!(used + minutes <= budget || !days[i].length)) break;
         days[i].push(id);
         used += minutes;
         next += 1;
       }
     }
-    return { days, left: [...left, ...order.slice(next)] };
+    return { days, left: [...never, ...paced.slice(next)] };
   }
 
   /* A new plan. role: {id, rounds: [{id, ids}]}; questions: {id: {minutes, origin}};
