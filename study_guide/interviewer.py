@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from . import mock
 from .model import Question, Role, Round
 from .presenter import Link, Presenter, SectionBody
 
@@ -46,6 +47,9 @@ class Sheet:
     round: Round
     questions: list[SheetQuestion]
     pages: int  # the most pages it prints on, A4 or US Letter
+    asked: int  # how many of them one round of its length asks (the mock round's rule, mock.py)
+    minutes: int  # that length: the data's, or the mock's stated default when the data gives none
+    assumed: bool  # True when the length is that default
 
 
 def _lines(text: str) -> float:
@@ -69,4 +73,13 @@ def sheet(presenter: Presenter, role: Role, round_: Round, questions: list[Quest
         (q, [body for body in presenter.sections(q, link) if body.section.field in SHEET_FIELDS]) for q in questions
     ]
     numbered = [SheetQuestion(n, q, sections) for n, (q, sections) in enumerate(chosen, 1)]
-    return Sheet(role=role, round=round_, questions=numbered, pages=printed_pages(role, chosen))
+    plan = mock.round_plan(round_, [q.kind.value for q in questions])
+    return Sheet(
+        role=role,
+        round=round_,
+        questions=numbered,
+        pages=printed_pages(role, chosen),
+        asked=plan.question_count,
+        minutes=plan.minutes,
+        assumed=mock.round_length(round_) is None,
+    )
