@@ -29,13 +29,22 @@
     return mine.find((role) => role.id === stored) || (mine.length === 1 ? mine[0] : null);
   }
 
-  /* Material's result groups (one per page, each a list of items with a `location`), the groups
-     with an item of the role's pages first. Order within each part is kept; nothing is dropped.
-     `relative` turns an item's location into one relative to the site root. */
+  /* Material's result groups (one per page, each a list of items with a `location` and a
+     `score`), the groups with an item of the role's pages first. Order within each part is kept;
+     nothing is dropped. `relative` turns an item's location into one relative to the site root.
+     Material's Enter key opens the result with the highest score, not the first listed, so the
+     role's items come back as copies with the others' highest score added to theirs: Enter then
+     opens one of the role's results (the first, as the worker lists a page's best first). The
+     groups given are not changed. */
   function preferRole(groups, role, relative) {
     const pages = new Set(role.pages);
     const ours = (group) => group.some((item) => listed(relative(item.location), pages));
-    return [...groups.filter(ours), ...groups.filter((group) => !ours(group))];
+    const others = groups.filter((group) => !ours(group));
+    const lift = Math.max(0, ...others.flat().map((item) => item.score || 0));
+    const mine = groups
+      .filter(ours)
+      .map((group) => group.map((item) => Object.assign({}, item, { score: (item.score || 0) + lift })));
+    return [...mine, ...others];
   }
 
   return { listed, currentRole, preferRole };

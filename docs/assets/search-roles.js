@@ -76,7 +76,6 @@
     box.hidden = !current;
     if (!current) return;
     const everything = session.get(EVERYTHING) === "1";
-    box.dataset.role = everything ? "" : current.id;
     box.querySelector(".sisg-search-role__status").textContent = everything
       ? "Searching everything"
       : `Searching: ${current.label} first`;
@@ -84,6 +83,27 @@
       ? `${current.label} first`
       : "Search everything";
   }
+
+  /* Material closes search on Tab (9.8.1), so the button would be out of reach of the keyboard.
+     Tab from the search box goes to the button instead, and Shift+Tab from the button back to the
+     box; this listener runs before Material's (capture, registered before the bundle). */
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Tab") return;
+      const box = document.getElementById("sisg-search-role");
+      const input = document.querySelector("input.md-search__input");
+      if (!box || box.hidden || !input) return;
+      const button = box.querySelector("button");
+      const active = document.activeElement;
+      const target = active === input && !event.shiftKey ? button : active === button && event.shiftKey ? input : null;
+      if (!target) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      target.focus();
+    },
+    true,
+  );
 
   function load() {
     if (roles) return Promise.resolve(roles);

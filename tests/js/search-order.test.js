@@ -14,17 +14,21 @@ const S = require(path.join(__dirname, "..", "..", "docs", "assets", "search-ord
 // A few pages and sections, so random roles and results often share them.
 const PAGES = ["roles/a/", "topics/t1/", "topics/t2/", "topics/", "topics/#t1", "topics/#t2", "frameworks/"];
 const locationArb = fc.constantFrom(...PAGES, "topics/t1/#q1", "topics/#t3", "frameworks/#star");
-const groupArb = fc.array(fc.record({ location: locationArb }), { minLength: 1, maxLength: 4 });
+const itemArb = fc.record({ location: locationArb, score: fc.double({ min: 0.01, max: 100, noNaN: true }) }, { noNullPrototype: true });
+const groupArb = fc.array(itemArb, { minLength: 1, maxLength: 4 });
 const roleArb = fc.record({ id: fc.constantFrom("a", "b"), pages: fc.subarray(PAGES) });
 const same = (x) => x;
+const locations = (groups) => groups.map((group) => group.map((item) => item.location));
 const ours = (role) => (group) => group.some((item) => S.listed(item.location, new Set(role.pages)));
 
-test("the result is a permutation of the groups: none lost, none added", () => {
+test("the result is a permutation of the groups: none lost, none added, the input unchanged", () => {
   fc.assert(
     fc.property(fc.array(groupArb), roleArb, (groups, role) => {
+      const before = structuredClone(groups);
       const out = S.preferRole(groups, role, same);
-      assert.equal(out.length, groups.length);
-      groups.forEach((group) => assert.equal(out.filter((g) => g === group).length, groups.filter((g) => g === group).length));
+      assert.deepEqual(groups, before);
+      const key = (group) => JSON.stringify(group.map((item) => item.location));
+      assert.deepEqual(out.map(key).sort(), groups.map(key).sort());
     }),
   );
 });
@@ -34,8 +38,20 @@ test("the role's groups come first, each part in the worker's order", () => {
     fc.property(fc.array(groupArb), roleArb, (groups, role) => {
       const out = S.preferRole(groups, role, same);
       const mine = groups.filter(ours(role));
-      assert.deepEqual(out.slice(0, mine.length), mine);
+      assert.deepEqual(locations(out.slice(0, mine.length)), locations(mine));
       assert.deepEqual(out.slice(mine.length), groups.filter((g) => !ours(role)(g)));
+    }),
+  );
+});
+
+test("no other result outscores the role's, so Material's Enter (best score) opens one of the role's", () => {
+  fc.assert(
+    fc.property(fc.array(groupArb, { minLength: 1 }), roleArb, (groups, role) => {
+      fc.pre(groups.some(ours(role))); // with no result of the role, Material's order stands
+      const out = S.preferRole(groups, role, same);
+      const mine = out.filter(ours(role)).flat().map((item) => item.score);
+      const rest = out.filter((group) => !ours(role)(group)).flat().map((item) => item.score);
+      assert.ok(rest.every((score) => mine.every((m) => m >= score)));
     }),
   );
 });
@@ -51,7 +67,7 @@ test("a section belongs when it or its page is listed", () => {
 test("locations are compared after `relative`", () => {
   const groups = [[{ location: "https://x/guide/frameworks/" }], [{ location: "https://x/guide/topics/t1/" }]];
   const out = S.preferRole(groups, { pages: ["topics/t1/"] }, (loc) => loc.replace("https://x/guide/", ""));
-  assert.deepEqual(out, [groups[1], groups[0]]);
+  assert.deepEqual(locations(out), locations([groups[1], groups[0]]));
 });
 
 test("the current role: its own page, else the last one searched from, else the only one", () => {
