@@ -51,7 +51,7 @@
     return Object.assign({}, data, { items: order.preferRole(data.items, current, relative) });
   }
 
-  /* "Searching: Staff MLE first · Search everything", above the result count. A real button,
+  /* "Searching: Staff ML Engineer first · Search everything", above the result count. A real button,
      reached by Tab from the search box; it swaps the preference and re-lists the last answer. */
   function control(current) {
     const meta = document.querySelector(".md-search-result__meta");
@@ -105,8 +105,11 @@
     true,
   );
 
+  /* The map, once. The offline copy opened from files cannot fetch it (the browser refuses
+     fetch() on file:), so there search keeps Material's order and shows no control. */
   function load() {
     if (roles) return Promise.resolve(roles);
+    if (location.protocol === "file:") return Promise.resolve((roles = []));
     return fetch(new URL("search/roles.json", ROOT))
       .then((response) => (response.ok ? response.json() : { roles: [] }))
       .catch(() => ({ roles: [] }))

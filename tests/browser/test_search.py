@@ -215,7 +215,8 @@ def test_a_roles_page_lists_its_own_results_first_until_the_reader_searches_ever
     page.locator("input.md-search__input").press("Enter")
     page.wait_for_url(lambda url: url != site_url + site_url_of(role_page(ROLE)))
     assert page.url.split("?")[0] == first.split("?")[0]
-    page.go_back()
+    page.goto(site_url + site_url_of(role_page(ROLE)))
+    page.wait_for_function("() => !!window.document$")
     run_query(page, site_url, ROLE_QUERIES[-1])
 
     # The visible way out: a real button, reached from the search box with Tab, the dialog still open.
