@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from study_guide import sanitise, search_terms, site
+from study_guide import sanitise, search_roles, search_terms, site
 from study_guide.errors import GuideDataError
 from study_guide.markdown_html import SiteMarkdown
 
@@ -111,3 +111,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():  # spelling variants and synonyms find the same sections (study_guide/search_terms.py)
         search_terms.add_variants(index)
+        # On a role's pages the search lists that role's results first (docs/assets/search-roles.js).
+        search_roles.write(site.current(config).guide, Path(config.site_dir))

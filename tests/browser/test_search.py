@@ -8,6 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from study_guide.load import load_guide
+from study_guide.paths import QUESTIONS_PAGE, TOPICS_PAGE, cheatsheet_page, placements, role_page, topic_page
+from study_guide.paths import site_url as site_url_of
+
+from ..conftest import ROOT
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))
 MIN_QUERIES = 30
 TARGET_HIT_RATE = 0.95
@@ -146,3 +152,81 @@ def test_spelling_variants_find_the_same_sections(search_page, site_url, spellin
         run_query(page, site_url, query)
         counts.append(matching(page))
     assert len(set(counts)) == 1, counts
+
+
+# ---- Role-aware search (docs/assets/search-roles.js, study_guide/search_roles.py) ----
+
+GUIDE = load_guide(ROOT / "data")
+ROLE = GUIDE.roles[0]
+# Held-in queries whose best result, in Material's own order, is another role's (checked below),
+# so listing the role's results first shows.
+ROLE_QUERIES = ["conflict", "stakeholder", "latency"]
+
+
+def role_links(role) -> set[str]:
+    """The role's pages and sections, from the data (not from search/roles.json): its own page and
+    cheat sheet, and every topic a round of it lists, on its page and on the shared pages."""
+    topics = [topic for topic, where in placements(GUIDE).items() if any(p.role == role.id for p in where)]
+    own = {site_url_of(role_page(role)), site_url_of(cheatsheet_page(role))}
+    return (
+        own
+        | {site_url_of(topic_page(t)) for t in topics}
+        | {site_url_of(page, t) for t in topics for page in (TOPICS_PAGE, QUESTIONS_PAGE)}
+    )
+
+
+def first_group_links(page) -> list[str]:
+    return (
+        page.locator("li.md-search-result__item")
+        .first.locator("a.md-search-result__link")
+        .evaluate_all("links => links.map(a => a.href)")
+    )
+
+
+def belongs(link: str, site_url: str, links: set[str]) -> bool:
+    link = re.sub(r"\?h=[^#]*", "", link).removeprefix(site_url)
+    return link in links or link.split("#")[0] in links
+
+
+def test_a_roles_page_lists_its_own_results_first_until_the_reader_searches_everything(search_page, site_url):
+    page = search_page
+    mine = role_links(ROLE)
+    page.goto(site_url)
+    own_order = {}
+    for query in ROLE_QUERIES:
+        own_order[query] = run_query(page, site_url, query)
+        first = first_group_links(page)
+        assert not any(belongs(link, site_url, mine) for link in first), (
+            f"{query!r}: choose a query whose best result is not {ROLE.id}'s already"
+        )
+    assert not page.locator("#sisg-search-role").is_visible()  # no role on the home page
+
+    page.goto(site_url + site_url_of(role_page(ROLE)))
+    control = page.locator("#sisg-search-role")
+    for query in ROLE_QUERIES:
+        results = run_query(page, site_url, query)
+        assert any(belongs(link, site_url, mine) for link in first_group_links(page)), f"{query!r}: {results}"
+        assert results != own_order[query]
+        assert control.is_visible()
+        assert control.inner_text().startswith(f"Searching: {ROLE.short_title} first")
+
+    # Enter in the box opens the first result (Material opens the best-scored one).
+    first = first_group_links(page)[0]
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_url(lambda url: url != site_url + site_url_of(role_page(ROLE)))
+    assert page.url.split("?")[0] == first.split("?")[0]
+    page.goto(site_url + site_url_of(role_page(ROLE)))
+    page.wait_for_function("() => !!window.document$")
+    run_query(page, site_url, ROLE_QUERIES[-1])
+
+    # The visible way out: a real button, reached from the search box with Tab, the dialog still open.
+    page.locator("input.md-search__input").press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Search everything"
+    assert control.is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => /^Searching everything/.test(document.querySelector('#sisg-search-role').textContent)"
+    )
+    for query in ROLE_QUERIES:
+        assert run_query(page, site_url, query) == own_order[query]
+    assert page.console_errors == []
