@@ -24,7 +24,7 @@ function pages() {
   const size = (topic) => fs.statSync(path.join(site, topic.url, "index.html")).size;
   const largest = guide.topics.reduce((a, b) => (size(b) > size(a) ? b : a));
   return ["", ...guide.roles.map((role) => role.url), "topics/", "questions/", largest.url]
-    .concat(["practice/", "plan/", "progress/"]);
+    .concat(Object.values(guide.pages)); // the study tools, as the build names them
 }
 
 const target = (minScore) => ["error", { minScore, aggregationMethod: "median-run" }];
