@@ -80,6 +80,10 @@
     const allowed = Object.fromEntries(F.FIELDS.map((field) => [field, Object.keys(labels[field] || {})]));
     draw(F.read(new URLSearchParams(location.search), allowed));
     box.after(form);
-    return () => form.remove();
+    box.classList.add("guide-bank-filter--done"); // the form now takes the room the box kept
+    return () => {
+      form.remove();
+      box.classList.remove("guide-bank-filter--done");
+    };
   });
 })();
