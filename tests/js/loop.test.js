@@ -192,7 +192,12 @@ test("plans of 1 day to 6 months: new questions only on study days, within half 
         const fitsADay = (round) =>
           lanesOrder.some((e) => e.round === round && setup.questions[e.id].minutes <= hours * 60);
         const fitting = lanes.filter((c) => fitsADay(c.round));
-        if (planned.length >= lanes.length) fitting.forEach((c) => assert.ok(c.upcoming > 0, c.round));
+        // The plan holds at least what one spread of the order holds (questions that did not fit
+        // then take any spare room), so a spread that reaches one question per round covers each.
+        const once = L.spread(plan.order, (id) => setup.questions[id].minutes, L.daysBetween(MADE, firstReview), (hours * 60) / 2, hours * 60);
+        const onceIds = [].concat(...once.days);
+        onceIds.forEach((id) => assert.ok(planned.includes(id), `${id} placed by spread()`));
+        if (onceIds.length >= lanes.length) fitting.forEach((c) => assert.ok(c.upcoming > 0, c.round));
         cover
           .filter((c) => c.status !== "in")
           .forEach((c) => assert.equal(c.planned, 0, "rounds left out have nothing planned"));
@@ -203,6 +208,7 @@ test("plans of 1 day to 6 months: new questions only on study days, within half 
           plan.days,
         );
         assert.deepEqual(now.left, plan.unplaced);
+        assertLeftFitsNowhere(setup, plan, now);
       },
     ),
     { numRuns: 150 },
@@ -291,6 +297,23 @@ test("diligent, patchy and abandoned candidates: no day over its hours, no new q
   );
 });
 
+/* Every question in `left` fits on no day of `now`, even with that day's less important questions
+   (later in the plan's order) taken out: only then may it be left out. */
+function assertLeftFitsNowhere(setup, plan, now) {
+  const rank = (id) => plan.order.indexOf(id);
+  const minutes = (id) => setup.questions[id].minutes;
+  const budget = L.newBudget(plan);
+  const cap = L.dayBudget(plan);
+  now.left.forEach((id) => {
+    now.days.forEach((d) => {
+      const before = d.questions.filter((other) => rank(other) < rank(id));
+      const used = sum(before.map(minutes)) + minutes(id);
+      const fits = used <= budget || (!before.length && minutes(id) <= cap);
+      assert.ok(!fits, `${id} (${minutes(id)} min) is left out but fits on ${d.day} after ${before.join(",")}`);
+    });
+  });
+}
+
 test("behind: missed questions are spread over the days left, never piled onto today", () => {
   fc.assert(
     fc.property(
@@ -312,11 +335,9 @@ test("behind: missed questions are spread over the days left, never piled onto t
         });
         const placed = [].concat(...now.days.map((d) => d.questions));
         assert.deepEqual([...placed, ...now.left].sort(), [...plan.order].sort());
-        // What no longer fits is the lowest priority (the end of the order), besides questions
-        // longer than a whole day's hours, which never fit.
-        const tooLong = (id) => setup.questions[id].minutes > hours * 60;
-        const late = now.left.filter((id) => !tooLong(id));
-        assert.deepEqual(late, plan.order.filter((id) => !tooLong(id)).slice(plan.order.filter((id) => !tooLong(id)).length - late.length));
+        // What no longer fits gives way to nothing less important: it fits on no day even with
+        // that day's less important questions taken out (questions longer than a day never fit).
+        assertLeftFitsNowhere(setup, plan, now);
         assert.equal(now.studyDaysLeft, Math.max(0, L.daysBetween(today, firstReview)));
       },
     ),
@@ -437,4 +458,168 @@ test("questions longer than a day push nothing out of a plan followed day by day
   const placed = [].concat(...plan.days.map((d) => d.questions));
   assert.deepEqual(placed.sort(), ["q0", "q1", "q2", "q5"]);
   assert.deepEqual(placed.filter((id) => !reviews[id]), []);
+});
+
+/* ---- A saved plan followed as made stays as made ---- */
+
+// Several rounds of questions of 5 to 60 minutes (at half an hour a day, 35 minutes and up are
+// longer than a whole day), plans of 1 to 40 days at half an hour to 4 hours a day.
+const followArb = fc
+  .record({
+    sizes: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 6 }),
+    minutes: fc.array(fc.integer({ min: 1, max: 12 }).map((m) => m * 5), { minLength: 72, maxLength: 72 }),
+    reported: fc.array(fc.boolean(), { minLength: 72, maxLength: 72 }),
+    worried: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+    days: fc.integer({ min: 1, max: 40 }),
+    hours: fc.integer({ min: 2, max: 16 }).map((q) => q / 4),
+  })
+  .map(({ sizes, minutes, reported, worried, days, hours }) => {
+    let n = 0;
+    const rounds = sizes.map((size, r) => ({ id: `round-${r}`, ids: Array.from({ length: size }, () => `q${n++}`) }));
+    const questions = {};
+    for (let i = 0; i < n; i++) questions[`q${i}`] = { minutes: minutes[i], origin: reported[i] ? "reported" : "practice" };
+    const choices = Object.fromEntries(rounds.map((r, i) => [r.id, { status: "in", weight: worried[i] ? "worried" : "normal" }]));
+    const setup = { role: { id: "role", rounds }, questions, ids: Object.keys(questions) };
+    return { setup, plan: makePlan(setup, { days, hours, choices }), days, hours };
+  });
+
+const savedOn = (plan, today) => plan.days.filter((d) => d.day >= today);
+const nonEmpty = (now) => now.days.filter((d) => d.questions.length);
+const answer = (reviews, day, ids, rating = 3) =>
+  ids.forEach((id, i) => (reviews[id] = reviews[id] || []).push({ at: at(day, i), rating }));
+
+test("a candidate who does each day's planned questions, rated Good, on that day sees every later day unchanged and nothing pushed into left", () => {
+  fc.assert(
+    fc.property(followArb, ({ setup, plan }) => {
+      const reviews = {};
+      const firstReview = L.reviewFrom(plan);
+      for (let today = plan.made; today <= firstReview; today = L.addDays(today, 1)) {
+        const now = L.schedule({ plan, questions: setup.questions, reviews, today });
+        assert.deepEqual(nonEmpty(now), savedOn(plan, today), `days from ${today}`);
+        assert.deepEqual(now.left, plan.unplaced, `left on ${today}`);
+        assert.equal(now.behind, 0);
+        const entry = plan.days.find((d) => d.day === today);
+        if (entry) answer(reviews, today, entry.questions);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+// On `today`: every question of the order is answered before today, on a day or left, once;
+// no day holds more new questions than its budget (one alone may take the whole day).
+function assertWhole(setup, plan, reviews, now, today) {
+  const placed = [].concat(...now.days.map((d) => d.questions));
+  const practised = plan.order.filter((id) => L.answeredBetween(reviews, id, plan.made, today));
+  assert.deepEqual([...practised, ...placed, ...now.left].sort(), [...plan.order].sort(), `nothing lost on ${today}`);
+  now.days.forEach((d) => {
+    const used = sum(d.questions.map((id) => setup.questions[id].minutes));
+    assert.ok(
+      used <= L.newBudget(plan) || (d.questions.length === 1 && used <= L.dayBudget(plan)),
+      `${d.day}: ${used} minutes new`,
+    );
+  });
+}
+
+test("a candidate who skips k days gets the missed questions back on later days within the budget; a saved question leaves its day only for a more important one", () => {
+  fc.assert(
+    fc.property(followArb, fc.nat({ max: 39 }), fc.integer({ min: 1, max: 6 }), ({ setup, plan }, start, k) => {
+      const reviews = {};
+      const firstReview = L.reviewFrom(plan);
+      const rank = (id) => plan.order.indexOf(id);
+      const skipFrom = L.addDays(plan.made, start);
+      const skipTo = L.addDays(skipFrom, k);
+      for (let today = plan.made; today <= firstReview; today = L.addDays(today, 1)) {
+        const now = L.schedule({ plan, questions: setup.questions, reviews, today });
+        assertWhole(setup, plan, reviews, now, today);
+        assertLeftFitsNowhere(setup, plan, now);
+        // Missed: what the saved plan put before today, not answered. Back on a day from today,
+        // or left because it fits nowhere (checked above).
+        const missed = [].concat(...plan.days.filter((d) => d.day < today).map((d) => d.questions)).filter((id) => !reviews[id]);
+        assert.equal(now.behind, missed.length);
+        const placed = new Set([].concat(...now.days.map((d) => d.questions)));
+        missed.forEach((id) => assert.ok(placed.has(id) || now.left.includes(id), `${id} missed`));
+        // A saved question leaves its day only to make room for a more important one.
+        savedOn(plan, today).forEach((entry) => {
+          const day = now.days.find((d) => d.day === entry.day).questions;
+          entry.questions
+            .filter((id) => !day.includes(id))
+            .forEach((id) =>
+              assert.ok(
+                day.some((other) => rank(other) < rank(id) && !entry.questions.includes(other)),
+                `${id} left ${entry.day} for nothing more important`,
+              ),
+            );
+        });
+        if (today <= skipFrom) {
+          assert.deepEqual(nonEmpty(now), savedOn(plan, today));
+          assert.deepEqual(now.left, plan.unplaced);
+        }
+        // Skipped days: nothing done; other days: the day's questions as schedule() has them.
+        const entry = now.days.find((d) => d.day === today);
+        if (entry && !(today >= skipFrom && today < skipTo)) answer(reviews, today, entry.questions);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("any candidate, any ratings: each question planned is answered, on a day or left, never twice, every day within the budget", () => {
+  fc.assert(
+    fc.property(runArb, ([setup, choices, days, hours, behaviour]) => {
+      const plan = makePlan(setup, { days, hours, choices });
+      const { reviews } = simulate(setup, plan, behaviour);
+      // schedule() reads only the answers before `today`, so the whole record serves every day.
+      for (let today = plan.made; today <= plan.interview; today = L.addDays(today, 1)) {
+        const now = L.schedule({ plan, questions: setup.questions, reviews, today });
+        assertWhole(setup, plan, reviews, now, today);
+        assertLeftFitsNowhere(setup, plan, now);
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
+
+/* Again or Hard on every try of a new question: FSRS brings it back as a review the next day, so
+   the plan does not count it again as new (it took the new-question budget twice before). */
+test("a new question rated Again or Hard on every try comes back the next day as a review, not as new", () => {
+  fc.assert(
+    fc.property(followArb, fc.nat(), fc.constantFrom(1, 2), fc.integer({ min: 1, max: 3 }), ({ setup, plan }, pick, rating, tries) => {
+      fc.pre(plan.days.length > 0 && plan.days[0].day < L.addDays(L.reviewFrom(plan), -1));
+      const reviews = {};
+      const day1 = plan.days[0];
+      const hard = day1.questions[pick % day1.questions.length];
+      answer(reviews, plan.made, day1.questions.filter((id) => id !== hard));
+      for (let t = 0; t < tries; t++) answer(reviews, plan.made, [hard], rating);
+      const next = L.addDays(plan.made, 1);
+      const now = L.schedule({ plan, questions: setup.questions, reviews, today: next });
+      assert.ok(!now.days.some((d) => d.questions.includes(hard)) && !now.left.includes(hard));
+      assert.equal(now.behind, 0);
+      assert.deepEqual(nonEmpty(now), savedOn(plan, next));
+      assert.deepEqual(now.left, plan.unplaced);
+      const q = queueOf(setup, plan, reviews, next);
+      assert.ok(q.due.includes(hard) && !q.fresh.includes(hard), "due as a review");
+    }),
+    { numRuns: 100 },
+  );
+});
+
+test("a plan without saved days (an older version's) is spread again from today, as before", () => {
+  const questions = Object.fromEntries([5, 50, 25, 10, 40, 5].map((minutes, i) => [`q${i}`, { minutes }]));
+  const order = Object.keys(questions);
+  const old = { role: "role", made: MADE, interview: L.addDays(MADE, 6), hours: 1, order, unplaced: [] };
+  const today = L.addDays(MADE, 1);
+  [{ ...old }, { ...old, days: [] }].forEach((plan) => {
+    const now = L.schedule({ plan, questions, reviews: {}, today });
+    const spread = L.spread(order, (id) => questions[id].minutes, 3, 30, 60);
+    assert.deepEqual(now.days.map((d) => d.questions), spread.days);
+    assert.deepEqual(now.left, spread.left);
+  });
+  // Version 2 plans (per_day, no hours): saved days kept, what is behind within per_day.
+  const v2 = { ...old, hours: null, per_day: 2, days: [{ day: MADE, questions: ["q0", "q1"] }, { day: today, questions: ["q2", "q3"] }] };
+  const now = L.schedule({ plan: v2, questions, reviews: {}, today });
+  assert.equal(now.behind, 2);
+  assert.deepEqual(now.days[0].questions, ["q2", "q3"]);
+  now.days.forEach((d) => assert.ok(d.questions.length <= 2));
+  assert.deepEqual([].concat(...now.days.map((d) => d.questions), now.left).sort(), [...order].sort());
 });

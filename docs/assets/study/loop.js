@@ -106,6 +106,13 @@
       return r.rating >= GOOD && day >= from && (!before || day < before);
     });
 
+  // Answered at all (any rating) on a day from `from` up to (not including) `before`.
+  const answeredBetween = (reviews, id, from, before) =>
+    (reviews[id] || []).some((r) => {
+      const day = dayOf(new Date(r.at));
+      return day >= from && day < before;
+    });
+
   const known = (reviews, id) => {
     const list = reviews[id];
     return Boolean(list && list.length && list[list.length - 1].rating >= GOOD);
@@ -177,6 +184,63 @@
     return { days, left: [...never, ...paced.slice(next)] };
   }
 
+  /* Fits `pool` (ids, most important first) into the spare room of `days` (lists of ids, from
+     today), each day within `budget` minutes (a lone question up to `cap`) and `perDay` questions.
+     Paced: the k-th of n tries day k * days / n first, then later days, then earlier ones. A
+     question that fits no day may take the place of less important ones (they are tried again
+     after it); one that fits nowhere even so is returned, and the rest still tried: smaller, less
+     important ones may fit where it does not. `rank` gives each id's priority (0 first). */
+  function fill(days, pool, rank, minutesOf, budget, cap, perDay) {
+    const used = days.map((list) => sum(list.map(minutesOf)));
+    const fits = (i, id, free = 0, gone = 0) =>
+      days[i].length - gone < perDay &&
+      (used[i] - free + minutesOf(id) <= budget || (days[i].length === gone && minutesOf(id) <= cap));
+    if (!days.length) return [...pool];
+    const queue = [...pool];
+    const failed = [];
+    let placed = 0;
+    while (queue.length) {
+      const id = queue.shift();
+      const start = Math.min(days.length - 1, Math.floor((placed * days.length) / Math.max(1, pool.length)));
+      const tries = [];
+      for (let i = start; i < days.length; i++) tries.push(i);
+      for (let i = start - 1; i >= 0; i--) tries.push(i);
+      let best = null; // {i, out: ids to take out, cost: rank of the most important one taken out}
+      for (const i of tries) {
+        if (fits(i, id)) {
+          best = { i, out: [], cost: Infinity };
+          break;
+        }
+        // Take out this day's less important questions, least important first, until it fits.
+        const lower = days[i].filter((other) => rank.get(other) > rank.get(id)).sort((a, b) => rank.get(b) - rank.get(a));
+        const out = [];
+        let free = 0;
+        for (const other of lower) {
+          out.push(other);
+          free += minutesOf(other);
+          if (fits(i, id, free, out.length)) break;
+        }
+        if (!out.length || !fits(i, id, free, out.length)) continue;
+        const cost = rank.get(out[out.length - 1]);
+        if (!best || cost > best.cost || (cost === best.cost && out.length < best.out.length)) best = { i, out, cost };
+      }
+      if (!best) {
+        failed.push(id);
+        continue;
+      }
+      best.out.forEach((other) => {
+        days[best.i].splice(days[best.i].indexOf(other), 1);
+        used[best.i] -= minutesOf(other);
+        queue.push(other);
+      });
+      if (best.out.length) queue.sort((a, b) => rank.get(a) - rank.get(b));
+      days[best.i].push(id);
+      used[best.i] += minutesOf(id);
+      placed += 1;
+    }
+    return failed.sort((a, b) => rank.get(a) - rank.get(b));
+  }
+
   /* A new plan. role: {id, rounds: [{id, ids}]}; questions: {id: {minutes, origin}};
      choices: {roundId: {status: "in"|"passed"|"skipped", weight: "normal"|"worried"}}.
      Saved as made; what each later day holds comes from schedule(). */
@@ -193,35 +257,67 @@
       days: [],
       unplaced: [],
     };
-    const now = schedule({ plan, questions, reviews: {}, today });
-    plan.days = now.days.filter((d) => d.questions.length).map((d) => ({ day: d.day, questions: d.questions }));
-    plan.unplaced = now.left;
+    // Spread once, then once more from the days just spread: what did not fit then takes any spare
+    // room, as schedule() would on any later day. The plan saved is what schedule() gives today.
+    for (let pass = 0; pass < 2; pass++) {
+      const now = schedule({ plan, questions, reviews: {}, today });
+      plan.days = now.days.filter((d) => d.questions.length).map((d) => ({ day: d.day, questions: d.questions }));
+      plan.unplaced = now.left;
+    }
     return plan;
   }
 
-  /* The plan as it stands on `today`: what is left of it (planned questions not yet answered Good
-     or Easy before today) spread again over the study days left, from today, within the hours.
-     Missed days do not pile onto today: their questions share the days that remain, and what no
-     longer fits is `left` (the lowest priority). → {days: [{day, questions}], left, behind,
-     ahead, studyDaysLeft, reviewFrom} */
+  /* The plan as it stands on `today`. The saved plan's days from today keep their questions (less
+     those already answered): a candidate who does each day's questions sees the plan unchanged.
+     What is behind (planned before today, not answered) and what never fitted take the spare
+     room of the days left, within the hours, taking the place of less important ones if need be;
+     missed days do not pile onto today, and what fits nowhere even so is `left`. A question
+     answered before today, whatever the rating, is no longer new: Again and Hard bring it back as
+     an FSRS review (dayQueue), so it is not planned again as new (that took the day's new-question
+     budget twice). A plan without saved days (an older version's) is spread again from today.
+     → {days: [{day, questions}], left, behind, ahead, studyDaysLeft, reviewFrom} */
   function schedule({ plan, questions, reviews, today }) {
     const from = today < plan.made ? plan.made : today;
     const firstReview = reviewFrom(plan);
     const count = Math.max(0, daysBetween(from, firstReview));
     const minutesOf = (id) => (questions[id] ? questions[id].minutes : 0);
-    const remaining = plan.order.filter((id) => questions[id] && !goodBetween(reviews, id, plan.made, from));
+    const practised = (id) => answeredBetween(reviews, id, plan.made, from);
+    const remaining = plan.order.filter((id) => questions[id] && !practised(id));
     const budget = newBudget(plan);
+    const cap = dayBudget(plan);
     const perDay = !plan.hours && plan.per_day ? plan.per_day : Infinity;
-    const { days, left } = spread(remaining, minutesOf, count, budget, dayBudget(plan), perDay);
-    // Behind: questions the saved plan put before today that are not done; ahead: done early.
-    const isDone = (id) => goodBetween(reviews, id, plan.made, from);
+    const saved = Array.isArray(plan.days) ? plan.days.filter((d) => d && d.questions && d.questions.length) : [];
+    let days;
+    let left;
+    if (!saved.length) {
+      ({ days, left } = spread(remaining, minutesOf, count, budget, cap, perDay));
+    } else {
+      const rank = new Map(remaining.map((id, i) => [id, i]));
+      days = Array.from({ length: count }, () => []);
+      const kept = new Set();
+      saved.forEach((entry) => {
+        const i = daysBetween(from, entry.day);
+        if (i < 0 || i >= count) return;
+        entry.questions.forEach((id) => {
+          if (rank.has(id) && !kept.has(id) && minutesOf(id) <= cap) {
+            days[i].push(id);
+            kept.add(id);
+          }
+        });
+      });
+      // Longer than a whole day: never fits (as in spread()).
+      const never = remaining.filter((id) => minutesOf(id) > cap);
+      const pool = remaining.filter((id) => !kept.has(id) && minutesOf(id) <= cap);
+      left = [...never, ...fill(days, pool, rank, minutesOf, budget, cap, perDay)];
+    }
+    // Behind: questions the saved plan put before today, not answered; ahead: answered early.
     let behind = 0;
     let ahead = 0;
     (plan.days || []).forEach((entry) =>
       entry.questions.forEach((id) => {
         if (!questions[id]) return;
-        if (entry.day < from && !isDone(id)) behind += 1;
-        if (entry.day >= from && isDone(id)) ahead += 1;
+        if (entry.day < from && !practised(id)) behind += 1;
+        if (entry.day >= from && practised(id)) ahead += 1;
       }),
     );
     return {
@@ -422,6 +518,7 @@
     scheduler,
     reviewsOn,
     goodBetween,
+    answeredBetween,
     reviewFrom,
     newBudget,
     dayBudget,

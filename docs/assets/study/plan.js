@@ -2,8 +2,8 @@
 
    A plan is made once, from a role, an interview date, hours per day and the candidate's choice
    for each round (in the loop, passed, left out; worried), by SISG.loop.makePlan, and saved in the
-   study record. Each day the page shows it as SISG.loop.schedule has it that day: what is left
-   spread over the study days that remain, within the hours. Today's work is SISG.due.today, the
+   study record. Each day the page shows it as SISG.loop.schedule has it that day: the saved days
+   as planned, what was missed in their spare room, within the hours. Today's work is SISG.due.today, the
    same queue Practice, the role pages and the home page show. The page opens at today: past days
    are folded, how far behind or ahead is one line, and on the interview day it is a last look. */
 (() => {
@@ -61,7 +61,11 @@
   function hoursToFit(guide, plan, reviews, now) {
     const spec = S.due.roleSpec(guide, plan.role);
     for (let hours = HOUR_STEP; hours <= MAX_HOURS; hours += HOUR_STEP) {
-      const trial = L.schedule({ plan: { ...plan, hours }, questions: spec.questions, reviews, today: now });
+      // As a new plan made today at these hours would be: spread, then what is left fills spare room.
+      const spread = L.schedule({ plan: { ...plan, hours, days: [] }, questions: spec.questions, reviews, today: now });
+      const trial = spread.left.length
+        ? L.schedule({ plan: { ...plan, hours, days: spread.days }, questions: spec.questions, reviews, today: now })
+        : spread;
       if (!trial.left.length) return hours;
     }
     return null;
@@ -94,6 +98,8 @@
     const now_ = L.schedule({ plan, questions: spec.questions, reviews, today: now });
     const firstReview = now_.reviewFrom;
     const isDone = (id) => L.goodBetween(reviews, id, plan.made, null);
+    // Answered but not yet Good: FSRS brings it back as a review, the plan does not again as new.
+    const isPractised = (id) => L.answeredBetween(reviews, id, plan.made, now);
     const minutesOf = (id) => (spec.questions[id] ? spec.questions[id].minutes : 0);
     const known = (id) => Boolean(guide.question[id]);
 
@@ -103,7 +109,9 @@
       .map((d) => ({
         day: d.day,
         end: L.addDays(d.day, 1),
-        items: d.questions.filter(known).map((id) => ({ id, state: isDone(id) ? "done" : "missed" })),
+        items: d.questions
+          .filter(known)
+          .map((id) => ({ id, state: isDone(id) ? "done" : isPractised(id) ? "practised" : "missed" })),
         reviews: [],
         past: true,
         today: false,
@@ -230,7 +238,7 @@
     const days = plural(s.studyDaysLeft, "study day");
     if (s.behind) {
       return (
-        `You are ${plural(s.behind, "question")} behind the plan: what is left is spread again over the ` +
+        `You are ${plural(s.behind, "question")} behind the plan: they take the spare room of the ` +
         `${days} left (today included), within ${hoursLabel(plan.hours || 0) || "your hours"} a day.`
       );
     }
@@ -474,6 +482,7 @@
   const STATE_TEXT = {
     done: "Done",
     missed: "Not done: spread over the days left",
+    practised: "Not yet Good: back as a review",
     again: "Again: once more today",
     tomorrow: "Not yet: back tomorrow",
     new: "New",
@@ -886,7 +895,7 @@
             line.after(
               el("p", {
                 class: "sisg-today__behind",
-                text: `You are ${plural(pace.behind, "question")} behind the plan; what is left is spread over the ${plural(pace.studyDaysLeft, "study day")} left.`,
+                text: `You are ${plural(pace.behind, "question")} behind the plan; they take the spare room of the ${plural(pace.studyDaysLeft, "study day")} left.`,
               }),
             );
           }
