@@ -113,6 +113,14 @@ class Source(Strict):
     title: PlainText
     kind: SourceKind
     file: PlainText = Field(description="File name of the source document in shared/sources/.")
+    publisher: PlainText = Field(
+        description="Who published the document, as far as the document shows (its owner, not its subject)."
+    )
+    publisher_is_spotify: StrictBool = Field(
+        default=False,
+        description="True only for a document Spotify itself published (its engineering blog, newsroom, reports). "
+        "Text that attributes a statement to Spotify must cite such a source or say whose account it is.",
+    )
     date: PlainText | None = Field(default=None, description="Publication date or year the document gives, if any.")
     date_note: PlainText | None = Field(default=None, description="How the date was established, or why there is none.")
     covers: Text = Field(description="What the document contributes to this guide.")
