@@ -423,6 +423,77 @@ def company_figures_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
                     )
 
 
+def _cited_texts(item: Any, loc: Loc, cited: frozenset[str] = frozenset()) -> Iterator[tuple[Loc, str, frozenset[str]]]:
+    """Every text value inside `item`, with its location and the sources cited by its item and the items
+    above it."""
+    if isinstance(item, BaseModel):
+        own = getattr(item, "sources", None)
+        if isinstance(own, list):
+            cited = cited | frozenset(own)
+        for name in type(item).model_fields:
+            value = getattr(item, name)
+            if isinstance(value, str):
+                yield (*loc, name), value, cited
+            elif isinstance(value, list):
+                for index, child in enumerate(value):
+                    if isinstance(child, str):
+                        yield (*loc, name, index), child, cited
+                    else:
+                        yield from _cited_texts(child, (*loc, name, index), cited)
+            elif isinstance(value, BaseModel):
+                yield from _cited_texts(value, (*loc, name), cited)
+
+
+def _dated_documents(guide: Guide) -> Iterator[tuple[Where, Loc, Any]]:
+    """The documents whose text is checked for company dates and attributions: all but company.yaml and
+    sources.yaml, where the dates and publishers are recorded."""
+    return (
+        (where, base, doc) for where, base, doc in documents(guide) if where[0] not in {"company.yaml", "sources.yaml"}
+    )
+
+
+def company_dates_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
+    """A year dating something about the company ('remote since 2021') is one company.yaml, a role's key
+    figures or compensation, or a source's date gives, cited by the text's item or one above it; or it
+    is marked as an assumption (company_figures.py)."""
+    given = company_figures.sourced_years(ctx.guide)
+    for where, base, document in _dated_documents(ctx.guide):
+        for at, text, cited in _cited_texts(document, base):
+            for year, start in company_figures.company_years(text):
+                if company_figures.marked(text, start) or given.get(year, set()) & cited:
+                    continue
+                if year in given:
+                    message = (
+                        f"{year} is a company date given by {', '.join(sorted(given[year]))}, which this text does "
+                        "not cite; cite one of them in its item's sources, or mark the year as an assumption"
+                    )
+                else:
+                    message = (
+                        f"{year} is a company date that company.yaml, the roles' key_figures and sources.yaml do "
+                        "not give; correct it from a source and cite it there, or mark it as an assumption in its "
+                        "paragraph ('assume', 'my assumption', '(mine)')"
+                    )
+                yield where, at, message
+
+
+def spotify_statements_attributed(ctx: Context) -> Iterator[Finding]:
+    """A statement attributed to Spotify ('Spotify says', 'according to Spotify') cites a source Spotify
+    published (sources.yaml publisher_is_spotify) or says in its sentence whose account it is."""
+    own = {source.id for source in ctx.guide.sources if source.publisher_is_spotify}
+    for where, base, document in _dated_documents(ctx.guide):
+        for at, text, cited in _cited_texts(document, base):
+            if cited & own:
+                continue
+            for phrase, _ in company_figures.attributions(text):
+                yield (
+                    where,
+                    at,
+                    f"'{phrase}' attributes a statement to Spotify, but no source it cites is Spotify's own "
+                    "(publisher_is_spotify in sources.yaml); say in the sentence whose account it is ('the "
+                    "general overview says', 'interview guides describe'), or cite a source Spotify published",
+                )
+
+
 RULES: tuple[Rule, ...] = (
     unique_ids,
     question_ids_apart_from_topic_ids,
@@ -445,6 +516,8 @@ RULES: tuple[Rule, ...] = (
     estimates_compute,
     estimates_stated_in_answer,
     company_figures_sourced_or_assumed,
+    company_dates_sourced_or_assumed,
+    spotify_statements_attributed,
 )
 
 

@@ -329,10 +329,18 @@ def statistic_lines(estimate: Estimate) -> list[StatisticLine]:
             given = f"{_percent(s.baseline)} → {_percent(s.treatment)}"
         elif s.kind.value == "sample-size-means":
             given = f"a difference of {s.difference:,g} on a standard deviation of {s.sd:,g}"
-        else:
+        elif s.kind.value == "sample-size-margin":
             given = f"a mean to within ±{s.difference:,g} on a standard deviation of {s.sd:,g}"
-        level = f"two-sided α = {s.alpha:g}" + (f", power {s.power:g}" if s.kind.value != "sample-size-margin" else "")
-        lines.append(StatisticLine(s.label, format_value(s.stated, _figures(s.stated)), f"{given}, {level}"))
+        elif s.kind.value == "interval-proportions":
+            given = f"{s.n:,} per arm on a rate near {_percent(s.baseline)}, in percentage points"
+        else:
+            given = f"{s.n:,} per arm on a standard deviation of {s.sd:,g}"
+        sized = s.kind.value.startswith("sample-size") and s.kind.value != "sample-size-margin"
+        level = f"two-sided α = {s.alpha:g}" + (f", power {s.power:g}" if sized else "")
+        value = format_value(s.stated, _figures(s.stated))
+        lines.append(
+            StatisticLine(s.label, f"±{value}" if s.kind.value.startswith("interval") else value, f"{given}, {level}")
+        )
     return lines
 
 

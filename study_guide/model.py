@@ -113,6 +113,14 @@ class Source(Strict):
     title: PlainText
     kind: SourceKind
     file: PlainText = Field(description="File name of the source document in shared/sources/.")
+    publisher: PlainText = Field(
+        description="Who published the document, as far as the document shows (its owner, not its subject)."
+    )
+    publisher_is_spotify: StrictBool = Field(
+        default=False,
+        description="True only for a document Spotify itself published (its engineering blog, newsroom, reports). "
+        "Text that attributes a statement to Spotify must cite such a source or say whose account it is.",
+    )
     date: PlainText | None = Field(default=None, description="Publication date or year the document gives, if any.")
     date_note: PlainText | None = Field(default=None, description="How the date was established, or why there is none.")
     covers: Text = Field(description="What the document contributes to this guide.")
@@ -218,6 +226,8 @@ class StatisticKind(StrEnum):
     sample_size_proportions = "sample-size-proportions"
     sample_size_means = "sample-size-means"
     sample_size_margin = "sample-size-margin"
+    interval_proportions = "interval-proportions"
+    interval_means = "interval-means"
 
 
 # What each kind of statistic needs, besides alpha and power (tests/test_statistics.py recomputes it).
@@ -225,15 +235,19 @@ STATISTIC_INPUTS = {
     StatisticKind.sample_size_proportions: ("baseline", "treatment"),
     StatisticKind.sample_size_means: ("sd", "difference"),
     StatisticKind.sample_size_margin: ("sd", "difference"),
+    StatisticKind.interval_proportions: ("baseline", "n"),
+    StatisticKind.interval_means: ("sd", "n"),
 }
 
 
 class Statistic(Strict):
-    """A sample size a model answer states, with the inputs it rests on; the test suite recomputes it."""
+    """A sample size or interval a model answer states, with the inputs it rests on; the test suite recomputes it."""
 
     kind: StatisticKind = Field(
         description="sample-size-proportions: per arm, two rates (baseline, treatment); sample-size-means: per arm, "
-        "a difference of means (sd, difference); sample-size-margin: one group, a mean to within ±difference (sd)."
+        "a difference of means (sd, difference); sample-size-margin: one group, a mean to within ±difference (sd); "
+        "interval-proportions: the ± of the interval on a difference of two rates near baseline, n per arm, in "
+        "percentage points; interval-means: the ± of the interval on a difference of means, n per arm, in sd's unit."
     )
     stated: StrictInt | StrictFloat = Field(description="The figure as the model answer states it.")
     label: PlainText = Field(description="What the figure is, e.g. 'Listeners per arm'.")
@@ -243,6 +257,7 @@ class Statistic(Strict):
     difference: StrictInt | StrictFloat | None = Field(
         default=None, gt=0, description="Difference of means to detect, or the margin wanted."
     )
+    n: StrictInt | None = Field(default=None, gt=1, description="Units per arm the interval rests on.")
     alpha: StrictFloat = Field(default=0.05, gt=0, lt=1, description="Two-sided significance level.")
     power: StrictFloat = Field(default=0.8, gt=0, lt=1)
 
@@ -250,7 +265,7 @@ class Statistic(Strict):
     def _inputs_for_kind(self) -> Statistic:
         """A statistic gives exactly the inputs its kind needs."""
         needed = STATISTIC_INPUTS[self.kind]
-        given = [name for name in ("baseline", "treatment", "sd", "difference") if getattr(self, name) is not None]
+        given = [name for name in ("baseline", "treatment", "sd", "difference", "n") if getattr(self, name) is not None]
         if sorted(given) != sorted(needed):
             raise ValueError(f"a {self.kind.value} statistic needs {' and '.join(needed)} (and no other inputs)")
         if self.kind is StatisticKind.sample_size_proportions and self.baseline == self.treatment:

@@ -222,7 +222,9 @@ def _(data):
 @breaks("crossref.sources_cited")
 def _(data):
     with (data / SOURCES).open("a") as sources:
-        sources.write("  - {id: src-z, title: Unused, kind: article, file: z.txt, covers: Nothing.}\n")
+        sources.write(
+            "  - {id: src-z, title: Unused, kind: article, file: z.txt, publisher: Someone, covers: Nothing.}\n"
+        )
     return [f"{at(data, SOURCES, 'src-z')}: sources[1].id: source 'src-z' is never cited by any item"]
 
 
@@ -409,6 +411,60 @@ def _(data):
         "assumption in its paragraph ('assume', 'my assumption', '(mine)') or as an assumed input of the "
         "question's estimate"
     ]
+
+
+@breaks("crossref.company_dates_sourced_or_assumed")
+def _(data):
+    edit(
+        data,
+        TOPIC,
+        "structure: Situation then action.",
+        "structure: Situation then action; Spotify has done so since 2019.",
+    )
+    # Not reported: a year marked as an assumption, and one that dates nothing about the company.
+    edit(
+        data,
+        TOPIC,
+        "structure: Clarify then design.",
+        "structure: Clarify; assume Spotify began in 2019. In 2019 we shipped.",
+    )
+    return [
+        f"{at(data, TOPIC, 'since 2019')}: questions[0].guidance.structure: 2019 is a company date that "
+        "company.yaml, the roles' key_figures and sources.yaml do not give; correct it from a source and cite it "
+        "there, or mark it as an assumption in its paragraph ('assume', 'my assumption', '(mine)')"
+    ]
+
+
+def test_a_source_date_sources_a_company_year_for_the_texts_that_cite_it(data):
+    edit(data, SOURCES, "    file: a.txt\n", "    file: a.txt\n    date: '2019'\n")
+    edit(data, TOPIC, "structure: Situation then action.", "structure: Spotify has done so since 2019.")
+    topic = next(t for t in load_guide(data).topics if t.id == "motivation")
+    assert topic.questions[0].guidance.structure.endswith("2019.")
+
+
+@breaks("crossref.spotify_statements_attributed")
+def _(data):
+    edit(data, TOPIC, "structure: Situation then action.", "structure: Situation then action, as Spotify says.")
+    # Not reported: a sentence that says whose account it is.
+    edit(data, TOPIC, "structure: Clarify then design.", "structure: The article says Spotify states it.")
+    return [
+        f"{at(data, TOPIC, 'as Spotify says')}: questions[0].guidance.structure: 'Spotify says' attributes a "
+        "statement to Spotify, but no source it cites is Spotify's own (publisher_is_spotify in sources.yaml); say "
+        "in the sentence whose account it is ('the general overview says', 'interview guides describe'), or cite "
+        "a source Spotify published"
+    ]
+
+
+def test_a_statement_resting_on_spotifys_own_source_passes(data):
+    edit(
+        data,
+        SOURCES,
+        "    publisher: A fixture publisher\n",
+        "    publisher: Spotify\n    publisher_is_spotify: true\n",
+    )
+    edit(data, TOPIC, "structure: Situation then action.", "structure: Situation then action, as Spotify says.")
+    topic = next(t for t in load_guide(data).topics if t.id == "motivation")
+    assert topic.questions[0].guidance.structure.endswith("Spotify says.")
 
 
 @breaks("Duration._ordered")
