@@ -537,6 +537,7 @@ test("a candidate who skips k days gets the missed questions back on later days 
         // or left because it fits nowhere (checked above).
         const missed = [].concat(...plan.days.filter((d) => d.day < today).map((d) => d.questions)).filter((id) => !reviews[id]);
         assert.equal(now.behind, missed.length);
+        assert.equal(now.behindLeft, missed.filter((id) => now.left.includes(id)).length);
         const placed = new Set([].concat(...now.days.map((d) => d.questions)));
         missed.forEach((id) => assert.ok(placed.has(id) || now.left.includes(id), `${id} missed`));
         // A saved question leaves its day only to make room for a more important one.

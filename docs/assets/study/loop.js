@@ -275,7 +275,7 @@
      answered before today, whatever the rating, is no longer new: Again and Hard bring it back as
      an FSRS review (dayQueue), so it is not planned again as new (that took the day's new-question
      budget twice). A plan without saved days (an older version's) is spread again from today.
-     → {days: [{day, questions}], left, behind, ahead, studyDaysLeft, reviewFrom} */
+     → {days: [{day, questions}], left, behind, behindLeft, ahead, studyDaysLeft, reviewFrom} */
   function schedule({ plan, questions, reviews, today }) {
     const from = today < plan.made ? plan.made : today;
     const firstReview = reviewFrom(plan);
@@ -311,12 +311,18 @@
       left = [...never, ...fill(days, pool, rank, minutesOf, budget, cap, perDay)];
     }
     // Behind: questions the saved plan put before today, not answered; ahead: answered early.
+    // behindLeft: how many of those fit on no day left (the plan is full): said, not promised.
     let behind = 0;
+    let behindLeft = 0;
     let ahead = 0;
+    const leftOut = new Set(left);
     (plan.days || []).forEach((entry) =>
       entry.questions.forEach((id) => {
         if (!questions[id]) return;
-        if (entry.day < from && !practised(id)) behind += 1;
+        if (entry.day < from && !practised(id)) {
+          behind += 1;
+          if (leftOut.has(id)) behindLeft += 1;
+        }
         if (entry.day >= from && practised(id)) ahead += 1;
       }),
     );
@@ -324,6 +330,7 @@
       days: days.map((ids, i) => ({ day: addDays(from, i), questions: ids })),
       left,
       behind,
+      behindLeft,
       ahead,
       studyDaysLeft: count,
       reviewFrom: firstReview,

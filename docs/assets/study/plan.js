@@ -232,16 +232,23 @@
 
   const roundName = (role, id) => (role.rounds.find((r) => r.id === id) || { name: id }).name;
 
+  /* "Behind the plan", said the same way on the plan and the home page: how many missed questions
+     take the spare room of the days left and how many no longer fit (schedule's behindLeft);
+     `where` says where the left-out ones are listed. */
+  function behindLine(s, plan, where) {
+    const days = `${plural(s.studyDaysLeft, "study day")} left (today included), within ${hoursLabel(plan.hours || 0) || "your hours"} a day`;
+    const head = `You are ${plural(s.behind, "question")} behind the plan`;
+    const fit = s.behind - s.behindLeft;
+    if (!s.behindLeft) return `${head}: they take the spare room of the ${days}.`;
+    if (!fit) return `${head}, and none of them fits in the ${days}: they are left out (${where}).`;
+    const out = s.behindLeft === 1 ? "1 no longer fits and is" : `${s.behindLeft} no longer fit and are`;
+    return `${head}: ${fit} ${fit === 1 ? "takes" : "take"} the spare room of the ${days}; ${out} left out (${where}).`;
+  }
+
   function paceLine(view, plan, now) {
     const s = view.schedule;
     if (now >= s.reviewFrom) return null;
-    const days = plural(s.studyDaysLeft, "study day");
-    if (s.behind) {
-      return (
-        `You are ${plural(s.behind, "question")} behind the plan: they take the spare room of the ` +
-        `${days} left (today included), within ${hoursLabel(plan.hours || 0) || "your hours"} a day.`
-      );
-    }
+    if (s.behind) return behindLine(s, plan, "listed below");
     if (s.ahead) return `You are ${plural(s.ahead, "question")} ahead of the plan.`;
     return "You are on track.";
   }
@@ -895,7 +902,7 @@
             line.after(
               el("p", {
                 class: "sisg-today__behind",
-                text: `You are ${plural(pace.behind, "question")} behind the plan; they take the spare room of the ${plural(pace.studyDaysLeft, "study day")} left.`,
+                text: behindLine(pace, plan, "listed on the plan"),
               }),
             );
           }
