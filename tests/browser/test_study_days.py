@@ -44,8 +44,10 @@ CANDIDATES = {
     "patchy": {"every": 5, "skip": {2, 6, 9}, "stop": 99},
     "abandoned": {"every": 4, "skip": set(), "stop": 4},
 }
-# Days (indexes) on which the four pages are opened: all of them for the patchy candidate.
-CHECKED = {"diligent": {0, 11, 14}, "patchy": set(range(15)), "abandoned": {3, 12}}
+# Days (indexes) on which the four pages are opened. For the patchy candidate: the first day, each
+# skipped day and the day after it, the day the last review days start and the interview day
+# (the agreement on every day of random plans is tested in tests/js; here it is the wiring).
+CHECKED = {"diligent": {0, 11, 14}, "patchy": {0, 2, 3, 6, 7, 9, 10, 12, 14}, "abandoned": {3, 12}}
 
 
 @pytest.fixture(scope="module")
