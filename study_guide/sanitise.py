@@ -64,6 +64,7 @@ ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
         "data-search-exclude": {"data-search-exclude"},
         "data-filter": {"topic", "kind", "level", "origin"},  # the question bank's filters (bank.js)
     },
+    "table": {"class": {"guide-loop__table"}},  # the role page's loop (templates/role.md.j2)
     "td": {"style": _ALIGN},
     "th": {"style": _ALIGN},
 }
