@@ -383,15 +383,27 @@ def estimates_stated_in_answer(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-def _texts(item: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """Every text value inside `item` (a model, a list or a string), with its location."""
-    for at, model in walk(item, loc):
-        for name in type(model).model_fields:
-            value = getattr(model, name)
-            if isinstance(value, str):
-                yield (*at, name), value
-            elif isinstance(value, list):
-                yield from (((*at, name, i), text) for i, text in enumerate(value) if isinstance(text, str))
+def _texts(item: Any, loc: Loc, cited: frozenset[str] = frozenset()) -> Iterator[tuple[Loc, str, frozenset[str]]]:
+    """Every text value inside `item` (a model or a list), in walk()'s order, with its location and the
+    sources cited by its own item and the items above it."""
+    if isinstance(item, list):
+        for index, child in enumerate(item):
+            yield from _texts(child, (*loc, index), cited)
+        return
+    if not isinstance(item, BaseModel):
+        return
+    own = getattr(item, "sources", None)
+    if isinstance(own, list):
+        cited = cited | frozenset(own)
+    values = [(name, getattr(item, name)) for name in type(item).model_fields]
+    for name, value in values:
+        if isinstance(value, str):
+            yield (*loc, name), value, cited
+        elif isinstance(value, list):
+            yield from (((*loc, name, i), text, cited) for i, text in enumerate(value) if isinstance(text, str))
+    for name, value in values:
+        if isinstance(value, (BaseModel, list)):
+            yield from _texts(value, (*loc, name), cited)
 
 
 def company_figures_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
@@ -410,7 +422,7 @@ def company_figures_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
             else [(base, document, set())]
         )
         for loc, item, assumed in parts:
-            for at, text in _texts(item, loc):
+            for at, text, _ in _texts(item, loc):
                 for found, start in company_figures.company_figures(text):
                     if found.value in known | assumed or company_figures.marked(text, start):
                         continue
@@ -421,27 +433,6 @@ def company_figures_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
                         "give; cite it there, or mark it as an assumption in its paragraph ('assume', 'my "
                         "assumption', '(mine)') or as an assumed input of the question's estimate",
                     )
-
-
-def _cited_texts(item: Any, loc: Loc, cited: frozenset[str] = frozenset()) -> Iterator[tuple[Loc, str, frozenset[str]]]:
-    """Every text value inside `item`, with its location and the sources cited by its item and the items
-    above it."""
-    if isinstance(item, BaseModel):
-        own = getattr(item, "sources", None)
-        if isinstance(own, list):
-            cited = cited | frozenset(own)
-        for name in type(item).model_fields:
-            value = getattr(item, name)
-            if isinstance(value, str):
-                yield (*loc, name), value, cited
-            elif isinstance(value, list):
-                for index, child in enumerate(value):
-                    if isinstance(child, str):
-                        yield (*loc, name, index), child, cited
-                    else:
-                        yield from _cited_texts(child, (*loc, name, index), cited)
-            elif isinstance(value, BaseModel):
-                yield from _cited_texts(value, (*loc, name), cited)
 
 
 def _dated_documents(guide: Guide) -> Iterator[tuple[Where, Loc, Any]]:
@@ -458,7 +449,7 @@ def company_dates_sourced_or_assumed(ctx: Context) -> Iterator[Finding]:
     is marked as an assumption (company_figures.py)."""
     given = company_figures.sourced_years(ctx.guide)
     for where, base, document in _dated_documents(ctx.guide):
-        for at, text, cited in _cited_texts(document, base):
+        for at, text, cited in _texts(document, base):
             for year, start in company_figures.company_years(text):
                 if company_figures.marked(text, start) or given.get(year, set()) & cited:
                     continue
@@ -481,7 +472,7 @@ def spotify_statements_attributed(ctx: Context) -> Iterator[Finding]:
     published (sources.yaml publisher_is_spotify) or says in its sentence whose account it is."""
     own = {source.id for source in ctx.guide.sources if source.publisher_is_spotify}
     for where, base, document in _dated_documents(ctx.guide):
-        for at, text, cited in _cited_texts(document, base):
+        for at, text, cited in _texts(document, base):
             if cited & own:
                 continue
             for phrase, _ in company_figures.attributions(text):
