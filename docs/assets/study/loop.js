@@ -99,19 +99,15 @@
 
   const reviewsOn = (reviews, id, day) => (reviews[id] || []).filter((r) => dayOf(new Date(r.at)) === day);
 
-  // Answered Good or Easy on a day from `from` up to (not including) `before`.
-  const goodBetween = (reviews, id, from, before) =>
+  // Answered on a day from `from` up to (not including) `before` (none: no end), rated at least
+  // `least` when given.
+  const answeredBetween = (reviews, id, from, before, least) =>
     (reviews[id] || []).some((r) => {
       const day = dayOf(new Date(r.at));
-      return r.rating >= GOOD && day >= from && (!before || day < before);
+      return (least === undefined || r.rating >= least) && day >= from && (!before || day < before);
     });
-
-  // Answered at all (any rating) on a day from `from` up to (not including) `before`.
-  const answeredBetween = (reviews, id, from, before) =>
-    (reviews[id] || []).some((r) => {
-      const day = dayOf(new Date(r.at));
-      return day >= from && day < before;
-    });
+  // Answered Good or Easy: done.
+  const goodBetween = (reviews, id, from, before) => answeredBetween(reviews, id, from, before, GOOD);
 
   const known = (reviews, id) => {
     const list = reviews[id];
@@ -257,14 +253,20 @@
       days: [],
       unplaced: [],
     };
-    // Spread once, then once more from the days just spread: what did not fit then takes any spare
-    // room, as schedule() would on any later day. The plan saved is what schedule() gives today.
-    for (let pass = 0; pass < 2; pass++) {
-      const now = schedule({ plan, questions, reviews: {}, today });
-      plan.days = now.days.filter((d) => d.questions.length).map((d) => ({ day: d.day, questions: d.questions }));
-      plan.unplaced = now.left;
-    }
+    const now = settle({ plan, questions, reviews: {}, today });
+    plan.days = now.days.filter((d) => d.questions.length).map((d) => ({ day: d.day, questions: d.questions }));
+    plan.unplaced = now.left;
     return plan;
+  }
+
+  /* What `plan` holds if made on `today` (its saved days aside): spread once, then, if something did
+     not fit, once more from the days just spread, so it takes any spare room as schedule() would on
+     any later day. The plan makePlan saves is what schedule() gives that day; the plan page's "hours
+     that would fit" asks the same. → schedule()'s result */
+  function settle({ plan, questions, reviews, today }) {
+    const spread = schedule({ plan: { ...plan, days: [] }, questions, reviews, today });
+    if (!spread.left.length) return spread;
+    return schedule({ plan: { ...plan, days: spread.days }, questions, reviews, today });
   }
 
   /* The plan as it stands on `today`. The saved plan's days from today keep their questions (less
@@ -532,6 +534,7 @@
     priorityOrder,
     spread,
     makePlan,
+    settle,
     schedule,
     coverage,
     dayQueue,

@@ -61,11 +61,8 @@
   function hoursToFit(guide, plan, reviews, now) {
     const spec = S.due.roleSpec(guide, plan.role);
     for (let hours = HOUR_STEP; hours <= MAX_HOURS; hours += HOUR_STEP) {
-      // As a new plan made today at these hours would be: spread, then what is left fills spare room.
-      const spread = L.schedule({ plan: { ...plan, hours, days: [] }, questions: spec.questions, reviews, today: now });
-      const trial = spread.left.length
-        ? L.schedule({ plan: { ...plan, hours, days: spread.days }, questions: spec.questions, reviews, today: now })
-        : spread;
+      // As a new plan made today at these hours would be.
+      const trial = L.settle({ plan: { ...plan, hours }, questions: spec.questions, reviews, today: now });
       if (!trial.left.length) return hours;
     }
     return null;
