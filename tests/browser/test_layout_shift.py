@@ -42,7 +42,7 @@ SETTLED = """
 
 def _pages_with_scripts(built_site):
     return sorted(
-        str(path.parent.relative_to(built_site)).replace(".", "", 1) + "/" if path.parent != built_site else ""
+        "" if path.parent == built_site else f"{path.parent.relative_to(built_site).as_posix()}/"
         for path in built_site.glob("**/index.html")
         if "data-sisg-script" in path.read_text(encoding="utf-8")
     )
