@@ -47,11 +47,11 @@ UNDRAWN = (
 
 def test_long_pages_draw_every_section_after_load(page, site_url):
     # Off-screen sections start undrawn (content-visibility); guide.js draws them after load,
-    # also on a page reached by instant navigation.
+    # also on a page reached from another one.
     page.goto(f"{site_url}questions/")
     page.wait_for_function(ALL_DRAWN)
     assert page.evaluate(UNDRAWN) == 0
-    page.locator(f".md-sidebar--primary a[href$='roles/{FIRST_ROLE.id}/']").first.click()  # instant navigation
+    page.locator(f".md-sidebar--primary a[href$='roles/{FIRST_ROLE.id}/']").first.click()
     page.wait_for_url(re.compile(rf"roles/{FIRST_ROLE.id}/$"))
     page.wait_for_function(ALL_DRAWN)
     assert page.evaluate(UNDRAWN) == 0
@@ -85,14 +85,45 @@ def test_deep_link_to_a_question_opens_it(page, site_url):
     assert page.console_errors == []
 
 
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+TOGGLE = "form[data-sisg-palette] label:visible"
+
+
 def test_palette_toggle_persists_across_reload(page, site_url):
     page.goto(site_url)
-    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.locator("form[data-md-component='palette'] label:visible").first.click()
-    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    before = page.evaluate(SCHEME)
+    page.locator(TOGGLE).first.click()
+    after = page.evaluate(SCHEME)
     assert after != before
     page.reload()
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == after
+    assert page.evaluate(SCHEME) == after
+    # Enter on the toggle switches back, as with Material's own component.
+    page.locator("form[data-sisg-palette] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(SCHEME) == before
+    assert page.console_errors == []
+
+
+def test_a_phone_in_dark_mode_starts_dark_and_keeps_a_choice(browser, site_url):
+    # No saved choice: the scheme follows the system, and is set before the first paint (the
+    # palette script runs while the header is parsed, before the page's content exists).
+    context = browser.new_context(color_scheme="dark", viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script(
+        "new MutationObserver(() => { window.__schemeSetWhile ||= document.readyState; })"
+        ".observe(document, {subtree: true, attributeFilter: ['data-md-color-scheme']});"
+    )
+    page.goto(site_url)
+    assert page.evaluate("window.__schemeSetWhile") == "loading"  # while the page was parsed
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    assert page.locator(TOGGLE).count() == 1
+    page.locator(TOGGLE).click()
+    assert page.evaluate(SCHEME) == "default"
+    page.reload()
+    assert page.evaluate(SCHEME) == "default"  # the choice beats the system's
+    assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
+    context.close()
 
 
 def test_phone_navigation_reaches_a_role_page(browser, site_url):
@@ -116,7 +147,7 @@ def test_phone_navigation_reaches_a_role_page(browser, site_url):
     context.close()
 
 
-def test_instant_navigation_keeps_the_sub_path(page, site_url):
+def test_navigation_keeps_the_sub_path(page, site_url):
     page.goto(site_url)
     page.locator(".grid.cards a").first.click()
     page.wait_for_url(re.compile(r"/guide/roles/"))
