@@ -10,7 +10,7 @@ import pytest
 from study_guide.load import load_guide
 
 from ..conftest import ROOT
-from .conftest import PHONE, blocking_violations, set_palette
+from .conftest import ALL_DRAWN, PHONE, blocking_violations, set_palette
 
 GUIDE = load_guide(ROOT / "data")
 PAPER = ("A4", "Letter")
@@ -33,6 +33,39 @@ def test_topic_pages_show_previous_next_and_practise_links_under_the_sub_path(pa
             elif not all(href.startswith(site_url) for href in links.evaluate_all("as => as.map(a => a.href)")):
                 missing.append(f"{topic_id}: {selector} leaves the site's sub-path")
     assert missing == []
+    assert page.console_errors == []
+
+
+def test_a_solution_is_drawn_when_its_question_opens_and_copies_whole(page, site_url):
+    # Code in a closed question is set aside until the question opens (guide.js), so Material's
+    # start-up does not lay it out; opened, it is back with the copy button Material would give it.
+    topic, question = next((t, q) for t in GUIDE.topics for q in t.questions if q.guidance.code_file is not None)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}topics/{topic.id}/")
+    details = page.locator(f"details[id='{question.id}']")
+    assert details.locator(".guide-code-held").count() == 1
+    assert details.locator("pre > code").count() == 0
+    details.locator("summary").first.click()
+    code = details.locator("pre > code")
+    code.wait_for()
+    assert details.locator(".guide-code-held").count() == 0
+    expected = (ROOT / question.guidance.code_file).read_text(encoding="utf-8")
+    details.locator("button.md-code__button[data-md-type=copy]").click()
+    page.wait_for_function("navigator.clipboard.readText().then((t) => t.length > 0)")
+    assert page.evaluate("navigator.clipboard.readText()").strip() == expected.strip()
+    assert code.get_attribute("tabindex") == "0"
+    assert page.console_errors == []
+
+
+def test_a_worked_examples_code_is_drawn_with_its_section(page, site_url):
+    role = next(r for r in GUIDE.roles if any(ex.code_file for ex in r.worked_examples))
+    page.goto(f"{site_url}roles/{role.id}/")
+    page.wait_for_function(ALL_DRAWN)
+    assert page.locator(".guide-code-held").count() == 0
+    assert page.locator("pre > code").count() == sum(1 for ex in role.worked_examples if ex.code_file)
+    assert (
+        page.locator("pre > nav.md-code__nav button[data-md-type=copy]").count() == page.locator("pre > code").count()
+    )
     assert page.console_errors == []
 
 
