@@ -71,7 +71,7 @@
   window.guideShowCode = function (root) {
     show(root, false);
   };
-  // A question opened by the reader, by a deep link or by Material's print handler.
+  // A question opened by the reader or by a deep link; printing puts every block back.
   document.addEventListener(
     "toggle",
     function (event) {
